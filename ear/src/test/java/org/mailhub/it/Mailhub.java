@@ -1,0 +1,54 @@
+package org.mailhub.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** The mailhub under test, as its users see it: the real EAR and plain HTTP. */
+final class Mailhub {
+
+  static final URI BASE = URI.create(System.getProperty("mailhub.url", "http://localhost:8080/"));
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Mailhub() {}
+
+  /** The EAR that `mvn package` built, exactly as users deploy it. */
+  static EnterpriseArchive ear() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File("target/mailhub.ear"));
+  }
+
+  static HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(BASE.resolve(path)).GET().build());
+  }
+
+  static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("mailhub did not answer " + request.uri(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    return (JsonObject) parse(response.body());
+  }
+
+  static JsonStructure parse(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+}

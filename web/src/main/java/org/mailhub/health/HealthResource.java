@@ -1,0 +1,40 @@
+package org.mailhub.health;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Health")
+public class HealthResource {
+
+  @Inject HealthService health;
+
+  @GET
+  @Operation(summary = "Is mailhub up and can it reach its database?")
+  @APIResponse(
+      responseCode = "200",
+      description = "mailhub is up",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "up",
+                      value = "{\"status\": \"UP\", \"database\": \"H2\"}")))
+  @APIResponse(responseCode = "503", description = "the database cannot be reached")
+  public Response check() {
+    Health result = health.check();
+    return Response.status(result.status() == Health.Status.UP ? 200 : 503).entity(result).build();
+  }
+}

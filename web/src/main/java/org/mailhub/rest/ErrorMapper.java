@@ -1,0 +1,52 @@
+package org.mailhub.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every other failure becomes an {@link ApiError}: HTTP errors keep their status, unreadable JSON
+ * is a 400, and anything unexpected a 500 whose details go to the log, not to the client.
+ */
+@Provider
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    if (exception instanceof WebApplicationException web) {
+      Response.StatusType status = web.getResponse().getStatusInfo();
+      return new ApiError(code(status), status.getReasonPhrase())
+          .toResponse(status.getStatusCode());
+    }
+    if (causedBy(exception, JsonbException.class) || exception instanceof ProcessingException) {
+      return new ApiError(
+              "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.")
+          .toResponse(400);
+    }
+    LOG.log(Level.SEVERE, "Unexpected error while serving a REST request", exception);
+    return new ApiError(
+            "INTERNAL_ERROR", "mailhub could not complete the request; see the server log.")
+        .toResponse(500);
+  }
+
+  static String code(Response.StatusType status) {
+    return status.getReasonPhrase().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+  }
+
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,20 @@
+package org.mailhub.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+
+@ApplicationPath("api")
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "mailhub API",
+            version = "1",
+            description =
+                "Manage email service providers, send campaigns through them and read what the ESPs"
+                    + " reported back. Every error answers with a JSON body"
+                    + " {\"code\", \"message\", \"violations\"}.",
+            license = @License(name = "Apache-2.0")))
+public class MailhubApi extends Application {}

@@ -31,6 +31,22 @@ final class Mailhub {
     return send(HttpRequest.newBuilder(BASE.resolve(path)).GET().build());
   }
 
+  static HttpResponse<String> post(String path, String json) {
+    return send(withJson(path, json).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  static HttpResponse<String> put(String path, String json) {
+    return send(withJson(path, json).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  static HttpResponse<String> delete(String path) {
+    return send(HttpRequest.newBuilder(BASE.resolve(path)).DELETE().build());
+  }
+
+  private static HttpRequest.Builder withJson(String path, String json) {
+    return HttpRequest.newBuilder(BASE.resolve(path)).header("Content-Type", "application/json");
+  }
+
   static HttpResponse<String> send(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -41,6 +41,14 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return status.getReasonPhrase().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
   }
 
+  private static String rootMessage(Throwable exception) {
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
   private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {

@@ -1,0 +1,13 @@
+package org.mailhub.provider;
+
+/** The kinds of email service provider mailhub can send through; each has one gateway. */
+public enum ProviderType {
+  /** Netcore Cloud email API (v6 mail send). */
+  NETCORE,
+  /** Any HTTP API, described by a request template. */
+  GENERIC_HTTP,
+  /** Postmark over SMTP, authenticated with the server API token. */
+  POSTMARK,
+  /** Any SMTP server. */
+  SMTP
+}

@@ -1,0 +1,392 @@
+package org.mailhub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A marketer connects each kind of provider and checks it with a real test email. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProvidersIT {
+
+  @RegisterExtension
+  static final GreenMailExtension SMTP =
+      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+          .withConfiguration(
+              GreenMailConfiguration.aConfig().withUser("pm-token-123", "pm-token-123"));
+
+  private RecordingEsp esp;
+
+  @Deployment(testable = false)
+  static EnterpriseArchive mailhub() {
+    return Mailhub.ear();
+  }
+
+  @BeforeEach
+  void startEsp() throws Exception {
+    esp = new RecordingEsp();
+  }
+
+  @AfterEach
+  void stopEsp() {
+    esp.close();
+  }
+
+  @Test
+  void netcoreTestEmailIsTheV6MailSendCallWithTheApiKey() throws Exception {
+    JsonObject provider = create(netcore(unique("Netcore"), "Key-Case-Sensitive-9f3a"));
+    esp.answer(
+        202, "{\"data\":{\"message_id\":\"nc-msg-1\"},\"message\":\"OK\",\"status\":\"success\"}");
+
+    HttpResponse<String> answer = testEmail(provider, "ana@example.com");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertEquals("nc-msg-1", Mailhub.json(answer).getString("messageId"));
+    RecordingEsp.Request call = esp.next();
+    assertEquals("POST", call.method());
+    assertEquals("/v6/mail/send", call.path());
+    assertEquals("Key-Case-Sensitive-9f3a", call.header("api_key"));
+    JsonObject body = (JsonObject) Mailhub.parse(call.body());
+    JsonObject personalization = body.getJsonArray("personalizations").getJsonObject(0);
+    String meta = personalization.getString("token_to");
+    assertTrue(meta.startsWith("test-"), meta);
+    JsonObject expected =
+        Json.createObjectBuilder()
+            .add(
+                "from",
+                Json.createObjectBuilder()
+                    .add("email", "news@acme.example")
+                    .add("name", "Acme News"))
+            .add("subject", "mailhub test email from " + provider.getString("nickname"))
+            .add(
+                "content",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("type", "html").add("value", html(body))))
+            .add(
+                "personalizations",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add(
+                                "to",
+                                Json.createArrayBuilder()
+                                    .add(
+                                        Json.createObjectBuilder().add("email", "ana@example.com")))
+                            .add("token_to", meta)))
+            .add("reply_to", "support@acme.example")
+            .build();
+    assertEquals(expected, body);
+    assertTrue(html(body).contains(provider.getString("nickname")));
+  }
+
+  @Test
+  void aWrongKeyShowsTheProvidersOwnError() throws Exception {
+    JsonObject provider = create(netcore(unique("Netcore wrong key"), "key-with-wrong-case"));
+    esp.answer(
+        401,
+        "{\"error\":[{\"message\":\"Invalid api_key\",\"code\":\"1001\"}],\"status\":\"error\"}");
+
+    HttpResponse<String> answer = testEmail(provider, "ana@example.com");
+
+    assertEquals(502, answer.statusCode(), answer.body());
+    JsonObject result = Mailhub.json(answer);
+    assertFalse(result.getBoolean("sent"));
+    assertEquals(401, result.getInt("providerStatus"));
+    assertEquals("1001", result.getString("errorCode"));
+    assertTrue(result.getString("message").contains("Invalid api_key"), result.toString());
+  }
+
+  @Test
+  void anUnreachableProviderIsReportedNotHidden() {
+    JsonObject provider = create(netcore(unique("Netcore down"), "some-key-1234567"));
+    esp.close();
+
+    HttpResponse<String> answer = testEmail(provider, "ana@example.com");
+
+    assertEquals(502, answer.statusCode(), answer.body());
+    assertEquals("CONNECTION_FAILED", Mailhub.json(answer).getString("errorCode"));
+  }
+
+  @Test
+  void genericHttpRendersTheTemplateWithBasicAuthHeadersAndBatch() throws Exception {
+    String nickname = unique("Relay");
+    JsonObject provider =
+        create(
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromName": "Acme \\"Deals\\"",
+             "fromAddress": "news@acme.example",
+             "settings": {"method": "POST", "endpoint": "%s",
+               "auth": {"type": "BASIC", "username": "mailhub", "password": "pässword:1"},
+               "headers": {"X-Campaign": "$$hid", "X-Api-Version": "2"},
+               "parameters": {"subject": "$$Subject", "from": {"name": "$$FromName", "email": "$$FromAddress"},
+                              "msgs": {"to": "$$To", "html": "$$HTML", "meta": "$$Meta",
+                                       "name": "{{profile.name | \\"friend\\"}}"}},
+               "batch": {"parameter": "msgs", "instances": 100}}}"""
+                .formatted(nickname, esp.url("/send?account=7")));
+    assertEquals(
+        "••••", provider.getJsonObject("settings").getJsonObject("auth").getString("password"));
+
+    HttpResponse<String> answer =
+        Mailhub.post(
+            "api/providers/" + provider.getInt("id") + "/test-email",
+            "{\"to\": \"zoë@example.com\", \"placeholders\": {\"hid\": \"PROMO-7\"}}");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    RecordingEsp.Request call = esp.next();
+    assertEquals("POST", call.method());
+    assertEquals("/send", call.path());
+    assertEquals("account=7", call.query());
+    assertEquals(
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("mailhub:pässword:1".getBytes(StandardCharsets.UTF_8)),
+        call.header("Authorization"));
+    assertEquals("PROMO-7", call.header("X-Campaign"));
+    assertEquals("2", call.header("X-Api-Version"));
+    assertEquals("application/json", call.header("Content-Type"));
+    JsonObject body = (JsonObject) Mailhub.parse(call.body());
+    JsonObject record = body.getJsonArray("msgs").getJsonObject(0);
+    JsonObject expected =
+        Json.createObjectBuilder()
+            .add("subject", "mailhub test email from " + nickname)
+            .add(
+                "from",
+                Json.createObjectBuilder()
+                    .add("name", "Acme \"Deals\"")
+                    .add("email", "news@acme.example"))
+            .add(
+                "msgs",
+                Json.createArrayBuilder()
+                    .add(
+                        Json.createObjectBuilder()
+                            .add("to", "zoë@example.com")
+                            .add("html", record.getString("html"))
+                            .add("meta", record.getString("meta"))
+                            .add("name", "friend")))
+            .build();
+    assertEquals(expected, body);
+    assertTrue(record.getString("meta").startsWith("test-"));
+  }
+
+  @Test
+  void genericHttpGetSendsTheParametersAsAQueryString() throws Exception {
+    JsonObject provider =
+        create(
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example", "fromName": "A&B",
+             "settings": {"method": "GET", "endpoint": "%s",
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML",
+                              "from": "$$FromName <$$FromAddress>"}}}"""
+                .formatted(unique("GET relay"), esp.url("/get")));
+
+    assertEquals(200, testEmail(provider, "ana@example.com").statusCode());
+
+    RecordingEsp.Request call = esp.next();
+    assertEquals("GET", call.method());
+    assertTrue(
+        call.query().startsWith("to=ana%40example.com&subject=mailhub+test+email"), call.query());
+    assertTrue(call.query().endsWith("&from=A%26B+%3Cnews%40acme.example%3E"), call.query());
+  }
+
+  @Test
+  void postmarkTestEmailArrivesOverSmtpWithTheMetadataHeader() throws Exception {
+    JsonObject provider =
+        create(
+            """
+            {"nickname": "%s", "type": "POSTMARK", "fromName": "Acmé News", "fromAddress": "news@acme.example",
+             "replyTo": "support@acme.example",
+             "settings": {"apiKey": "pm-token-123", "host": "127.0.0.1", "port": %d, "security": "NONE"}}"""
+                .formatted(unique("Postmark"), SMTP.getSmtp().getPort()));
+
+    HttpResponse<String> answer = testEmail(provider, "ana@example.com");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+    MimeMessage message = SMTP.getReceivedMessages()[0];
+    assertEquals("mailhub test email from " + provider.getString("nickname"), message.getSubject());
+    assertEquals(
+        new InternetAddress("news@acme.example", "Acmé News", "UTF-8"), message.getFrom()[0]);
+    assertEquals("support@acme.example", ((InternetAddress) message.getReplyTo()[0]).getAddress());
+    assertTrue(message.getContentType().startsWith("text/html"), message.getContentType());
+    assertTrue(GreenMailUtil.getBody(message).contains(provider.getString("nickname")));
+    assertTrue(message.getHeader("X-PM-Metadata-meta")[0].startsWith("test-"));
+    assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
+  }
+
+  @Test
+  void smtpTestEmailArrivesWithTheMetaHeader() throws Exception {
+    JsonObject provider =
+        create(
+            """
+            {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
+             "settings": {"host": "127.0.0.1", "port": %d, "security": "NONE"}}"""
+                .formatted(unique("SMTP"), SMTP.getSmtp().getPort()));
+
+    HttpResponse<String> answer = testEmail(provider, "bob@example.com");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+    MimeMessage message = SMTP.getReceivedMessages()[0];
+    assertEquals("bob@example.com", ((InternetAddress) message.getAllRecipients()[0]).getAddress());
+    assertNotNull(message.getHeader("X-Mailhub-Meta"));
+  }
+
+  @Test
+  void aGenericHttpTemplateWithoutTheMandatoryPlaceholdersIsRejectedByName() {
+    HttpResponse<String> answer =
+        Mailhub.post(
+            "api/providers",
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "not-an-address",
+             "settings": {"endpoint": "ftp://relay", "parameters": {"to": "$$To", "body": "$$HTML"},
+                          "batch": {"parameter": "to", "instances": 5000}}}"""
+                .formatted(unique("Broken")));
+
+    assertEquals(400, answer.statusCode(), answer.body());
+    JsonObject error = Mailhub.json(answer);
+    assertEquals("VALIDATION_FAILED", error.getString("code"));
+    String violations = error.getJsonArray("violations").toString();
+    assertTrue(violations.contains("\"field\":\"fromAddress\""), violations);
+    assertTrue(violations.contains("\"field\":\"settings.endpoint\""), violations);
+    assertTrue(violations.contains("\"field\":\"settings.batch.instances\""), violations);
+  }
+
+  @Test
+  void missingPlaceholdersAreNamed() {
+    HttpResponse<String> answer =
+        Mailhub.post(
+            "api/providers",
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "https://relay.example", "parameters": {"to": "$$To", "body": "$$HTML"}}}"""
+                .formatted(unique("Incomplete")));
+
+    assertEquals(400, answer.statusCode(), answer.body());
+    String message =
+        Mailhub.json(answer).getJsonArray("violations").getJsonObject(0).getString("message");
+    assertTrue(
+        message.startsWith("missing placeholders $$Subject, $$FromName, $$FromAddress"), message);
+  }
+
+  @Test
+  void secretsAreWriteOnlyAndKeptWhenLeftOut() throws Exception {
+    JsonObject created = create(netcore(unique("Secretive"), "Original-Key-0001"));
+    assertEquals("••••0001", created.getJsonObject("settings").getString("apiKey"));
+    assertFalse(
+        Mailhub.get("api/providers/" + created.getInt("id")).body().contains("Original-Key"));
+
+    String renamed = unique("Renamed");
+    HttpResponse<String> updated =
+        Mailhub.put(
+            "api/providers/" + created.getInt("id"),
+            """
+            {"nickname": "%s", "type": "NETCORE", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "apiKey": "••••0001"}}"""
+                .formatted(renamed, esp.url("/v6/mail/send")));
+    assertEquals(200, updated.statusCode(), updated.body());
+    assertEquals(renamed, Mailhub.json(updated).getString("nickname"));
+
+    esp.answer(200, "{\"data\":{\"message_id\":\"m\"}}");
+    assertEquals(200, testEmail(created, "ana@example.com").statusCode());
+    assertEquals("Original-Key-0001", esp.next().header("api_key"));
+  }
+
+  @Test
+  void nicknamesAreUniqueAndUnknownIdsAre404() {
+    String nickname = unique("Twin");
+    create(netcore(nickname, "key-000000000001"));
+
+    HttpResponse<String> duplicate =
+        Mailhub.post("api/providers", netcore(nickname.toUpperCase(), "key-2"));
+    assertEquals(409, duplicate.statusCode(), duplicate.body());
+    assertEquals("NICKNAME_TAKEN", Mailhub.json(duplicate).getString("code"));
+
+    assertEquals(404, Mailhub.get("api/providers/987654321").statusCode());
+    assertEquals(
+        "NOT_FOUND", Mailhub.json(Mailhub.get("api/providers/987654321")).getString("code"));
+  }
+
+  @Test
+  void exactlyOneProviderIsTheDefault() {
+    JsonObject first = create(netcore(unique("First"), "key-000000000001"));
+    JsonObject second = create(netcore(unique("Second"), "key-000000000002"));
+
+    HttpResponse<String> marked =
+        Mailhub.post("api/providers/" + second.getInt("id") + "/default", "");
+    assertEquals(200, marked.statusCode(), marked.body());
+    assertTrue(Mailhub.json(marked).getBoolean("default"));
+    var all = Mailhub.parse(Mailhub.get("api/providers").body()).asJsonArray();
+    assertEquals(1, all.stream().filter(p -> p.asJsonObject().getBoolean("default")).count());
+    assertFalse(
+        Mailhub.json(Mailhub.get("api/providers/" + first.getInt("id"))).getBoolean("default"));
+
+    HttpResponse<String> refused = Mailhub.delete("api/providers/" + second.getInt("id"));
+    assertEquals(409, refused.statusCode(), refused.body());
+    assertEquals(204, Mailhub.delete("api/providers/" + first.getInt("id")).statusCode());
+    assertEquals(404, Mailhub.get("api/providers/" + first.getInt("id")).statusCode());
+  }
+
+  private String netcore(String nickname, String apiKey) {
+    return """
+        {"nickname": "%s", "type": "NETCORE", "fromName": "Acme News", "fromAddress": "news@acme.example",
+         "replyTo": "support@acme.example", "preferenceCenter": {"mode": "SYSTEM"},
+         "settings": {"endpoint": "%s", "apiKey": "%s"}}"""
+        .formatted(nickname, esp.url("/v6/mail/send"), apiKey);
+  }
+
+  private static JsonObject create(String json) {
+    HttpResponse<String> response = Mailhub.post("api/providers", json);
+    assertEquals(201, response.statusCode(), response.body());
+    JsonObject provider = Mailhub.json(response);
+    assertTrue(
+        provider
+            .getString("callbackUrl")
+            .matches("http://localhost:8080/callbacks/[A-Za-z0-9_-]{32}"));
+    return provider;
+  }
+
+  private static HttpResponse<String> testEmail(JsonObject provider, String to) {
+    return Mailhub.post(
+        "api/providers/" + provider.getInt("id") + "/test-email", "{\"to\": \"" + to + "\"}");
+  }
+
+  private static String html(JsonObject netcoreBody) {
+    return netcoreBody.getJsonArray("content").getJsonObject(0).getString("value");
+  }
+
+  private static String unique(String name) {
+    return name + " " + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

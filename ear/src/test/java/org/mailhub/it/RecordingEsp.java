@@ -1,0 +1,81 @@
+package org.mailhub.it;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A fake ESP on loopback: records every request and answers what the test told it to, like a real
+ * provider with a good or a wrong key.
+ */
+final class RecordingEsp implements AutoCloseable {
+
+  record Request(String method, String path, String query, Headers headers, String body) {
+    String header(String name) {
+      return headers.getFirst(name);
+    }
+  }
+
+  private final HttpServer server;
+  private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+  private volatile int status = 200;
+  private volatile String answer = "{}";
+
+  RecordingEsp() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  RecordingEsp answer(int status, String body) {
+    this.status = status;
+    this.answer = body;
+    return this;
+  }
+
+  /** The next request the ESP received, waiting a little for it. */
+  Request next() throws InterruptedException {
+    Request request = requests.poll(10, TimeUnit.SECONDS);
+    if (request == null) {
+      throw new AssertionError("the ESP received no request");
+    }
+    return request;
+  }
+
+  List<Request> received() {
+    return List.copyOf(requests);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    requests.add(
+        new Request(
+            exchange.getRequestMethod(),
+            exchange.getRequestURI().getPath(),
+            exchange.getRequestURI().getRawQuery(),
+            exchange.getRequestHeaders(),
+            body));
+    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

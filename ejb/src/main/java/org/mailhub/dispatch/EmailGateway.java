@@ -1,0 +1,49 @@
+package org.mailhub.dispatch;
+
+import java.util.List;
+import java.util.Set;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.provider.ProviderType;
+
+/**
+ * One ESP's send side. Implementations live in {@code org.mailhub.esp.<vendor>}, are CDI beans and
+ * are found by {@link #type()} through {@link Gateways}.
+ *
+ * @param <S> the provider type's settings, a record read from the provider's settings JSON and
+ *     checked with Bean Validation
+ */
+public interface EmailGateway<S> {
+
+  ProviderType type();
+
+  Class<S> settingsType();
+
+  /** JSON pointers of the settings that are secrets: stored encrypted, never shown in clear. */
+  Set<String> secretFields();
+
+  /** Problems with the settings that Bean Validation annotations cannot express. */
+  default List<FieldError> check(S settings) {
+    return List.of();
+  }
+
+  /**
+   * The campaign-level {@code $$name} placeholders the settings use; campaigns give their values.
+   */
+  default Set<String> campaignPlaceholders(S settings) {
+    return Set.of();
+  }
+
+  /** How many emails one call to {@link #send} may carry. */
+  default int batchSize(S settings) {
+    return 1;
+  }
+
+  /**
+   * Sends the emails (at most {@link #batchSize}) in one call to the provider.
+   *
+   * @return whether the provider accepted them, with its message id or its error
+   * @throws ProviderUnavailable when the failure may heal (5xx, timeout, refused connection, SMTP
+   *     4xx): worth retrying later
+   */
+  SendOutcome send(S settings, Envelope envelope, List<Email> emails);
+}

@@ -1,0 +1,114 @@
+package org.mailhub.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The HTTP side shared by the HTTP-based gateways: one pooled JDK client with timeouts, and the
+ * rule that tells a failure that may heal from one that will not.
+ */
+@ApplicationScoped
+public class HttpExchange {
+
+  /** How much of a provider's answer is kept with a failure. */
+  public static final int EXCERPT_LENGTH = 500;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.gateway.connect-timeout", defaultValue = "PT10S")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.gateway.read-timeout", defaultValue = "PT30S")
+  Duration readTimeout;
+
+  private HttpClient client;
+
+  HttpClient client() {
+    if (client == null) {
+      client =
+          HttpClient.newBuilder()
+              .connectTimeout(connectTimeout)
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+    }
+    return client;
+  }
+
+  /**
+   * Sends the request and returns the provider's answer when it is final (2xx, or 4xx other than
+   * 429).
+   *
+   * @throws ProviderUnavailable on 5xx, 429, timeouts and connection failures
+   */
+  public HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpRequest built = request.timeout(readTimeout).build();
+    HttpResponse<String> response;
+    try {
+      response = client().send(built, HttpResponse.BodyHandlers.ofString());
+    } catch (HttpTimeoutException e) {
+      throw new ProviderUnavailable(
+          SendOutcome.rejected(
+              null, "TIMEOUT", "No answer from " + built.uri() + ": " + e.getMessage()),
+          e);
+    } catch (IOException e) {
+      throw new ProviderUnavailable(
+          SendOutcome.rejected(
+              null, "CONNECTION_FAILED", "Cannot reach " + built.uri() + ": " + describe(e)),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProviderUnavailable(SendOutcome.rejected(null, "INTERRUPTED", "Interrupted"), e);
+    }
+    int status = response.statusCode();
+    if (status >= 500 || status == 429) {
+      throw new ProviderUnavailable(
+          SendOutcome.rejected(status, null, excerpt(response.body())), null);
+    }
+    return response;
+  }
+
+  public static boolean isSuccess(HttpResponse<?> response) {
+    return response.statusCode() / 100 == 2;
+  }
+
+  public static String excerpt(String body) {
+    if (body == null) {
+      return null;
+    }
+    return body.length() <= EXCERPT_LENGTH ? body : body.substring(0, EXCERPT_LENGTH) + "…";
+  }
+
+  /** The answer as a JSON object, or an empty one when it is something else. */
+  public static JsonObject jsonObject(String body) {
+    if (body == null || body.isBlank()) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.readValue() instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+    } catch (JsonException e) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
+  }
+
+  /** The JDK client often leaves the message of the outer exception empty; the causes say more. */
+  private static String describe(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
+  }
+}

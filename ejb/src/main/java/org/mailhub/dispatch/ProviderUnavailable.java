@@ -1,0 +1,20 @@
+package org.mailhub.dispatch;
+
+/**
+ * A send failed in a way that may heal: the provider answered 5xx or 429, timed out, refused the
+ * connection, or (SMTP) answered 4xx. Counted by the gateways' circuit breakers.
+ */
+public class ProviderUnavailable extends RuntimeException {
+
+  private final transient SendOutcome outcome;
+
+  public ProviderUnavailable(SendOutcome outcome, Throwable cause) {
+    super(outcome.detail(), cause);
+    this.outcome = outcome;
+  }
+
+  /** The failure as the provider reported it. */
+  public SendOutcome outcome() {
+    return outcome;
+  }
+}

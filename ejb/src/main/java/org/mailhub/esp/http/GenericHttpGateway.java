@@ -1,0 +1,189 @@
+package org.mailhub.esp.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.mailhub.dispatch.Email;
+import org.mailhub.dispatch.EmailGateway;
+import org.mailhub.dispatch.Envelope;
+import org.mailhub.dispatch.HttpExchange;
+import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.provider.ProviderType;
+import org.mailhub.template.Template;
+
+/** Any HTTP API, called as the provider's request template describes. */
+@ApplicationScoped
+public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
+
+  /** Headers the JDK HTTP client sets itself and refuses to take from the caller. */
+  private static final Set<String> RESTRICTED_HEADERS =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+  /** Values that differ per recipient; with batching they belong inside the batch parameter. */
+  private static final Set<String> PER_RECIPIENT = Set.of(Template.TO, Template.META);
+
+  @Inject HttpExchange http;
+
+  @Override
+  public ProviderType type() {
+    return ProviderType.GENERIC_HTTP;
+  }
+
+  @Override
+  public Class<GenericHttpSettings> settingsType() {
+    return GenericHttpSettings.class;
+  }
+
+  @Override
+  public Set<String> secretFields() {
+    return Set.of("/auth/password");
+  }
+
+  @Override
+  public List<FieldError> check(GenericHttpSettings settings) {
+    List<FieldError> errors = new ArrayList<>();
+    if (settings.auth().type() == GenericHttpSettings.Auth.Type.BASIC) {
+      if (isBlank(settings.auth().username())) {
+        errors.add(new FieldError("auth.username", "is required for basic authentication"));
+      }
+      if (isBlank(settings.auth().password())) {
+        errors.add(new FieldError("auth.password", "is required for basic authentication"));
+      }
+    }
+    settings.headers().keySet().stream()
+        .filter(name -> RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT)))
+        .forEach(
+            name ->
+                errors.add(
+                    new FieldError(
+                        "headers", "'" + name + "' is set by mailhub and cannot be configured")));
+
+    String templateField = "parameters";
+    JsonObject parameters = settings.parameters();
+    if (settings.bodyTemplate() != null) {
+      templateField = "bodyTemplate";
+      if (!settings.parameters().isEmpty()) {
+        errors.add(
+            new FieldError("bodyTemplate", "give either parameters or a body template, not both"));
+      }
+      if (settings.method() == GenericHttpSettings.Method.GET) {
+        errors.add(new FieldError("bodyTemplate", "a GET request has no body; use parameters"));
+      }
+      try {
+        parameters = GenericHttpRequest.parameters(settings);
+      } catch (JsonException | ClassCastException e) {
+        errors.add(
+            new FieldError(
+                "bodyTemplate",
+                "must be a JSON object with the placeholders inside strings, e.g. {\"to\": \"$$To\"}"));
+        return errors;
+      }
+    }
+
+    Set<String> used = new LinkedHashSet<>();
+    settings.headers().values().forEach(value -> used.addAll(Template.placeholders(value)));
+    used.addAll(Template.placeholders(parameters.toString()));
+    List<String> missing = Template.REQUIRED.stream().filter(name -> !used.contains(name)).toList();
+    if (!missing.isEmpty()) {
+      errors.add(
+          new FieldError(
+              templateField,
+              "missing placeholders "
+                  + missing.stream().map(name -> "$$" + name).collect(Collectors.joining(", "))
+                  + ": $$To, $$HTML, $$Subject, $$FromName and $$FromAddress must each appear in the"
+                  + " headers or parameters"));
+    }
+
+    if (settings.batch() != null) {
+      String batchParameter = settings.batch().parameter();
+      if (!parameters.containsKey(batchParameter)) {
+        errors.add(new FieldError("batch.parameter", "must name one of the top-level parameters"));
+      } else {
+        Set<String> outside = new LinkedHashSet<>();
+        settings.headers().values().forEach(value -> outside.add(value));
+        parameters.forEach(
+            (name, value) -> {
+              if (!name.equals(batchParameter)) {
+                outside.add(value.toString());
+              }
+            });
+        boolean perRecipientOutside =
+            outside.stream()
+                .anyMatch(
+                    text ->
+                        Template.usesProfile(text)
+                            || Template.placeholders(text).stream()
+                                .anyMatch(PER_RECIPIENT::contains));
+        if (perRecipientOutside) {
+          errors.add(
+              new FieldError(
+                  "batch.parameter",
+                  "with batching, $$To, $$Meta and {{profile.…}} must be inside the batch parameter '"
+                      + batchParameter
+                      + "': everything else is shared by all recipients of a request"));
+        }
+      }
+    }
+    return errors;
+  }
+
+  @Override
+  public Set<String> campaignPlaceholders(GenericHttpSettings settings) {
+    Set<String> names = new LinkedHashSet<>();
+    settings.headers().values().forEach(value -> names.addAll(Template.placeholders(value)));
+    names.addAll(Template.placeholders(settings.parameters().toString()));
+    names.addAll(Template.placeholders(settings.bodyTemplate()));
+    names.removeAll(Template.BUILT_IN);
+    return names;
+  }
+
+  @Override
+  public int batchSize(GenericHttpSettings settings) {
+    return settings.batch() == null ? 1 : settings.batch().instances();
+  }
+
+  @Override
+  @Timeout(60_000)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000)
+  public SendOutcome send(GenericHttpSettings settings, Envelope envelope, List<Email> emails) {
+    HttpResponse<String> response = http.send(GenericHttpRequest.build(settings, envelope, emails));
+    JsonObject answer = HttpExchange.jsonObject(response.body());
+    if (HttpExchange.isSuccess(response)) {
+      return SendOutcome.accepted(firstText(answer, "messageId", "message_id", "MessageID", "id"));
+    }
+    return SendOutcome.rejected(
+        response.statusCode(),
+        firstText(answer, "code", "errorCode", "error_code", "ErrorCode"),
+        HttpExchange.excerpt(response.body()));
+  }
+
+  private static String firstText(JsonObject object, String... names) {
+    for (String name : names) {
+      JsonValue value = object.get(name);
+      if (value instanceof JsonString string) {
+        return string.getString();
+      }
+      if (value != null && value.getValueType() == JsonValue.ValueType.NUMBER) {
+        return value.toString();
+      }
+    }
+    return null;
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+}

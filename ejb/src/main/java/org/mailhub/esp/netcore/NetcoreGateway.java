@@ -1,0 +1,113 @@
+package org.mailhub.esp.netcore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.mailhub.dispatch.Email;
+import org.mailhub.dispatch.EmailGateway;
+import org.mailhub.dispatch.Envelope;
+import org.mailhub.dispatch.HttpExchange;
+import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.provider.ProviderType;
+
+/**
+ * Netcore Cloud email API v6: one mail-send call per email, authenticated by the {@code api_key}
+ * header. The meta value travels as the recipient's {@code token_to} and comes back in Netcore's
+ * webhooks as {@code X-APIHEADER}.
+ */
+@ApplicationScoped
+public class NetcoreGateway implements EmailGateway<NetcoreSettings> {
+
+  @Inject HttpExchange http;
+
+  @Override
+  public ProviderType type() {
+    return ProviderType.NETCORE;
+  }
+
+  @Override
+  public Class<NetcoreSettings> settingsType() {
+    return NetcoreSettings.class;
+  }
+
+  @Override
+  public Set<String> secretFields() {
+    return Set.of("/apiKey");
+  }
+
+  @Override
+  @Timeout(60_000)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000)
+  public SendOutcome send(NetcoreSettings settings, Envelope envelope, List<Email> emails) {
+    Email email = emails.get(0);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(settings.endpoint()))
+                .header("api_key", settings.apiKey())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(envelope, email).toString())));
+    JsonObject answer = HttpExchange.jsonObject(response.body());
+    if (HttpExchange.isSuccess(response)) {
+      JsonObject data = answer.getJsonObject("data");
+      return SendOutcome.accepted(data == null ? null : data.getString("message_id", null));
+    }
+    return SendOutcome.rejected(
+        response.statusCode(), errorCode(answer), HttpExchange.excerpt(response.body()));
+  }
+
+  static JsonObject body(Envelope envelope, Email email) {
+    JsonObjectBuilder from = Json.createObjectBuilder().add("email", envelope.fromAddress());
+    if (envelope.fromName() != null) {
+      from.add("name", envelope.fromName());
+    }
+    JsonObjectBuilder personalization =
+        Json.createObjectBuilder()
+            .add(
+                "to",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("email", email.to())));
+    if (email.meta() != null) {
+      personalization.add("token_to", email.meta());
+    }
+    JsonObjectBuilder body =
+        Json.createObjectBuilder()
+            .add("from", from)
+            .add("subject", email.subject())
+            .add(
+                "content",
+                Json.createArrayBuilder()
+                    .add(Json.createObjectBuilder().add("type", "html").add("value", email.html())))
+            .add("personalizations", Json.createArrayBuilder().add(personalization));
+    if (envelope.replyTo() != null) {
+      body.add("reply_to", envelope.replyTo());
+    }
+    return body.build();
+  }
+
+  /**
+   * Netcore answers errors as {@code {"error": [{"message", "field", "code"}], "status": "error"}}.
+   */
+  static String errorCode(JsonObject answer) {
+    JsonValue error = answer.get("error");
+    if (error instanceof JsonArray errors
+        && !errors.isEmpty()
+        && errors.get(0) instanceof JsonObject first) {
+      JsonValue code = first.containsKey("code") ? first.get("code") : first.get("error_code");
+      if (code != null && code.getValueType() != JsonValue.ValueType.NULL) {
+        return code instanceof jakarta.json.JsonString s ? s.getString() : code.toString();
+      }
+    }
+    return null;
+  }
+}

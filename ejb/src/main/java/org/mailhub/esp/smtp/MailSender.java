@@ -1,0 +1,144 @@
+package org.mailhub.esp.smtp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.dispatch.Email;
+import org.mailhub.dispatch.Envelope;
+import org.mailhub.dispatch.ProviderUnavailable;
+import org.mailhub.dispatch.SendOutcome;
+
+/**
+ * Sends one HTML email over SMTP with Jakarta Mail, for the SMTP-based gateways, and classifies
+ * SMTP failures: reply codes 4xx and network failures may heal, 5xx will not.
+ */
+@ApplicationScoped
+public class MailSender {
+
+  private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
+
+  @Inject
+  @ConfigProperty(name = "mailhub.gateway.connect-timeout", defaultValue = "PT10S")
+  Duration connectTimeout;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.gateway.read-timeout", defaultValue = "PT30S")
+  Duration readTimeout;
+
+  /**
+   * @param headers extra message headers, such as the meta value for the provider's callbacks
+   * @return accepted with the recorded {@code Message-ID}, or rejected with the SMTP reply
+   * @throws ProviderUnavailable when the server cannot be reached or answers 4xx
+   */
+  public SendOutcome send(
+      SmtpSettings settings, Envelope envelope, Email email, Map<String, String> headers) {
+    Session session = Session.getInstance(properties(settings));
+    try {
+      MimeMessage message = new MimeMessage(session);
+      message.setFrom(new InternetAddress(envelope.fromAddress(), envelope.fromName(), "UTF-8"));
+      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to(), true));
+      if (envelope.replyTo() != null) {
+        message.setReplyTo(InternetAddress.parse(envelope.replyTo(), true));
+      }
+      message.setSubject(email.subject(), "UTF-8");
+      message.setContent(email.html(), "text/html; charset=UTF-8");
+      message.setSentDate(new Date());
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        message.setHeader(header.getKey(), header.getValue());
+      }
+      message.saveChanges();
+      String messageId = message.getMessageID();
+      try (Transport transport = session.getTransport()) {
+        transport.connect(settings.username(), settings.password());
+        transport.sendMessage(message, message.getAllRecipients());
+      }
+      return SendOutcome.accepted(messageId);
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      return failure(settings, e);
+    }
+  }
+
+  private SendOutcome failure(SmtpSettings settings, Exception e) {
+    String detail = describe(e);
+    Integer code = replyCode(detail);
+    boolean network = causedByIo(e);
+    if (network || (code != null && code / 100 == 4)) {
+      String error = network ? "CONNECTION_FAILED" : null;
+      throw new ProviderUnavailable(
+          SendOutcome.rejected(
+              code, error, settings.host() + ":" + settings.port() + ": " + detail),
+          e);
+    }
+    return SendOutcome.rejected(code, null, detail);
+  }
+
+  private Properties properties(SmtpSettings settings) {
+    String protocol = settings.security() == SmtpSettings.Security.TLS ? "smtps" : "smtp";
+    String prefix = "mail." + protocol + ".";
+    Properties properties = new Properties();
+    properties.put("mail.transport.protocol", protocol);
+    properties.put(prefix + "host", settings.host());
+    properties.put(prefix + "port", String.valueOf(settings.port()));
+    properties.put(prefix + "auth", String.valueOf(settings.username() != null));
+    properties.put(prefix + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
+    properties.put(prefix + "timeout", String.valueOf(readTimeout.toMillis()));
+    properties.put(prefix + "writetimeout", String.valueOf(readTimeout.toMillis()));
+    if (settings.security() == SmtpSettings.Security.STARTTLS) {
+      properties.put(prefix + "starttls.enable", "true");
+      properties.put(prefix + "starttls.required", "true");
+    }
+    if (settings.security() != SmtpSettings.Security.NONE) {
+      properties.put(prefix + "ssl.checkserveridentity", "true");
+    }
+    return properties;
+  }
+
+  /** The server's reply as Jakarta Mail reports it, including nested failures. */
+  static String describe(Exception e) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t.getMessage() != null && !text.toString().contains(t.getMessage().strip())) {
+        if (!text.isEmpty()) {
+          text.append(" / ");
+        }
+        text.append(t.getMessage().strip());
+      }
+    }
+    return text.isEmpty() ? e.getClass().getSimpleName() : text.toString();
+  }
+
+  static Integer replyCode(String detail) {
+    Matcher m = REPLY_CODE.matcher(detail);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof IOException && !(t instanceof UnsupportedEncodingException)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable next(Throwable t) {
+    if (t instanceof MessagingException m && m.getNextException() != null) {
+      return m.getNextException();
+    }
+    return t.getCause() == t ? null : t.getCause();
+  }
+}

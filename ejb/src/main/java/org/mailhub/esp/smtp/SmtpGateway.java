@@ -1,0 +1,48 @@
+package org.mailhub.esp.smtp;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.mailhub.dispatch.Email;
+import org.mailhub.dispatch.EmailGateway;
+import org.mailhub.dispatch.Envelope;
+import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.provider.ProviderType;
+
+/** Any SMTP server; the meta value travels in the {@value #META_HEADER} header. */
+@ApplicationScoped
+public class SmtpGateway implements EmailGateway<SmtpSettings> {
+
+  public static final String META_HEADER = "X-Mailhub-Meta";
+
+  @Inject MailSender mail;
+
+  @Override
+  public ProviderType type() {
+    return ProviderType.SMTP;
+  }
+
+  @Override
+  public Class<SmtpSettings> settingsType() {
+    return SmtpSettings.class;
+  }
+
+  @Override
+  public Set<String> secretFields() {
+    return Set.of("/password");
+  }
+
+  @Override
+  @Timeout(60_000)
+  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000)
+  public SendOutcome send(SmtpSettings settings, Envelope envelope, List<Email> emails) {
+    Email email = emails.get(0);
+    Map<String, String> headers =
+        email.meta() == null ? Map.of() : Map.of(META_HEADER, email.meta());
+    return mail.send(settings, envelope, email, headers);
+  }
+}

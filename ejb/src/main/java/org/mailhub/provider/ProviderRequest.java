@@ -1,0 +1,21 @@
+package org.mailhub.provider;
+
+import jakarta.json.JsonObject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A provider as clients create or replace it; {@code settings} depend on {@code type}. */
+public record ProviderRequest(
+    @NotBlank @Size(max = 100) String nickname,
+    @NotNull ProviderType type,
+    @Size(max = 200) String fromName,
+    @NotBlank @Email @Size(max = 320) String fromAddress,
+    @Email @Size(max = 320) String replyTo,
+    @Valid PreferenceCenterRequest preferenceCenter,
+    @NotNull JsonObject settings) {
+
+  public record PreferenceCenterRequest(PreferenceCenter.Mode mode, @Size(max = 2000) String url) {}
+}

@@ -1,0 +1,38 @@
+package org.mailhub.provider;
+
+import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.time.Instant;
+
+/** A provider as clients see it: secrets in {@code settings} masked, callback URL read-only. */
+@JsonbPropertyOrder({
+  "id",
+  "nickname",
+  "type",
+  "fromName",
+  "fromAddress",
+  "replyTo",
+  "preferenceCenter",
+  "settings",
+  "defaultProvider",
+  "callbackUrl",
+  "createdAt",
+  "updatedAt"
+})
+public record ProviderResponse(
+    Long id,
+    String nickname,
+    ProviderType type,
+    String fromName,
+    String fromAddress,
+    String replyTo,
+    PreferenceCenterView preferenceCenter,
+    JsonObject settings,
+    @JsonbProperty("default") boolean defaultProvider,
+    String callbackUrl,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public record PreferenceCenterView(PreferenceCenter.Mode mode, String url) {}
+}

@@ -1,0 +1,249 @@
+package org.mailhub.provider;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.mailhub.dispatch.Email;
+import org.mailhub.dispatch.EmailGateway;
+import org.mailhub.dispatch.Envelope;
+import org.mailhub.dispatch.Gateways;
+import org.mailhub.dispatch.ProviderUnavailable;
+import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.infrastructure.RequestRejected;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
+
+/**
+ * Manages email providers. Exactly one provider is the default: the first one created becomes it,
+ * marking another moves it, and the default cannot be deleted while other providers exist.
+ */
+@Stateless
+public class ProviderService {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject ProviderRepository providers;
+  @Inject ProviderSettings settings;
+  @Inject Gateways gateways;
+  @Inject Validator validator;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  public List<ProviderResponse> list() {
+    return providers.list().stream().map(this::view).toList();
+  }
+
+  public ProviderResponse get(long id) {
+    return view(find(id));
+  }
+
+  public ProviderResponse create(ProviderRequest request) {
+    Object accepted = validate(request, null);
+    requireFreeNickname(request.nickname(), null);
+    Provider provider =
+        new Provider(request.type(), newCallbackToken(), details(request), settings.seal(accepted));
+    if (providers.lockAll().isEmpty()) {
+      provider.markDefault();
+    }
+    providers.add(provider);
+    return view(provider);
+  }
+
+  public ProviderResponse update(long id, ProviderRequest request) {
+    Provider provider = find(id);
+    Object accepted = validate(request, provider);
+    requireFreeNickname(request.nickname(), provider);
+    provider.update(details(request), settings.seal(accepted));
+    return view(provider);
+  }
+
+  public ProviderResponse markDefault(long id) {
+    Provider target = find(id);
+    providers.lockAll().forEach(Provider::unmarkDefault);
+    target.markDefault();
+    return view(target);
+  }
+
+  public void delete(long id) {
+    Provider provider = find(id);
+    List<Provider> all = providers.lockAll();
+    if (provider.isDefault() && all.size() > 1) {
+      throw RequestRejected.conflict(
+          "DEFAULT_PROVIDER",
+          provider.nickname() + " is the default provider: mark another one as default first");
+    }
+    providers.remove(provider);
+  }
+
+  /**
+   * Sends one real email through the provider right now. Runs outside a transaction: the provider
+   * may take seconds to answer.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public TestEmailResult sendTestEmail(long id, String to, Map<String, String> placeholders) {
+    Provider provider = find(id);
+    Envelope envelope =
+        new Envelope(
+            provider.fromName(),
+            provider.fromAddress(),
+            provider.replyTo(),
+            placeholders == null ? Map.of() : placeholders);
+    Email email =
+        new Email(
+            to,
+            "mailhub test email from " + provider.nickname(),
+            "<p>This is a test email sent by mailhub through the provider <b>"
+                + escapeHtml(provider.nickname())
+                + "</b>.</p><p>If you can read it, the provider's settings work.</p>",
+            Map.of(),
+            "test-" + newCallbackToken());
+    return TestEmailResult.of(provider.nickname(), send(provider, envelope, email));
+  }
+
+  private SendOutcome send(Provider provider, Envelope envelope, Email email) {
+    try {
+      return send(gateways.of(provider.type()), settings.open(provider), envelope, email);
+    } catch (ProviderUnavailable e) {
+      return e.outcome();
+    } catch (CircuitBreakerOpenException e) {
+      return SendOutcome.rejected(
+          null,
+          "CIRCUIT_OPEN",
+          "mailhub paused calls to "
+              + provider.type()
+              + " providers after repeated failures; try"
+              + " again in a minute");
+    } catch (FaultToleranceException e) {
+      return SendOutcome.rejected(null, "TIMEOUT", "The provider did not answer in time");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> SendOutcome send(
+      EmailGateway<S> gateway, Object settings, Envelope envelope, Email email) {
+    return gateway.send((S) settings, envelope, List.of(email));
+  }
+
+  /**
+   * Checks the whole request at once, common fields and type-specific settings, so that a client
+   * sees every problem in one answer.
+   *
+   * @return the accepted settings
+   */
+  private Object validate(ProviderRequest request, Provider stored) {
+    List<FieldError> errors = new ArrayList<>();
+    validator
+        .validate(request)
+        .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    if (stored != null && request.type() != null && request.type() != stored.type()) {
+      errors.add(
+          new FieldError(
+              "type", "cannot change from " + stored.type() + "; create a new provider instead"));
+    }
+    try {
+      details(request);
+    } catch (RequestRejected e) {
+      errors.addAll(e.fieldErrors());
+    }
+    Object accepted = null;
+    if (request.type() != null
+        && request.settings() != null
+        && errors.stream().noneMatch(e -> e.field().equals("type"))) {
+      try {
+        accepted = settings.accept(request.type(), request.settings(), stored);
+      } catch (RequestRejected e) {
+        errors.addAll(e.fieldErrors());
+      }
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(FieldError::field));
+      throw RequestRejected.invalid(errors);
+    }
+    return accepted;
+  }
+
+  private Provider find(long id) {
+    return providers
+        .find(id)
+        .orElseThrow(() -> RequestRejected.notFound("There is no provider " + id));
+  }
+
+  private void requireFreeNickname(String nickname, Provider self) {
+    providers
+        .findByNickname(nickname)
+        .filter(other -> other != self)
+        .ifPresent(
+            other -> {
+              throw RequestRejected.conflict(
+                  "NICKNAME_TAKEN", "Another provider is already called " + other.nickname());
+            });
+  }
+
+  private static Provider.Details details(ProviderRequest request) {
+    var center = request.preferenceCenter();
+    PreferenceCenter preferenceCenter;
+    try {
+      preferenceCenter =
+          center == null
+              ? PreferenceCenter.none()
+              : PreferenceCenter.of(center.mode(), center.url());
+    } catch (IllegalArgumentException e) {
+      throw RequestRejected.invalid("preferenceCenter.url", e.getMessage());
+    }
+    return new Provider.Details(
+        request.nickname(),
+        request.fromName(),
+        request.fromAddress(),
+        request.replyTo(),
+        preferenceCenter);
+  }
+
+  private ProviderResponse view(Provider provider) {
+    return new ProviderResponse(
+        provider.id(),
+        provider.nickname(),
+        provider.type(),
+        provider.fromName(),
+        provider.fromAddress(),
+        provider.replyTo(),
+        new ProviderResponse.PreferenceCenterView(
+            provider.preferenceCenter().mode(), provider.preferenceCenter().url()),
+        settings.masked(provider),
+        provider.isDefault(),
+        callbackUrl(provider),
+        provider.createdAt(),
+        provider.updatedAt());
+  }
+
+  private String callbackUrl(Provider provider) {
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return base + "/callbacks/" + provider.callbackToken();
+  }
+
+  /** 192 random bits, URL-safe. */
+  private static String newCallbackToken() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String escapeHtml(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

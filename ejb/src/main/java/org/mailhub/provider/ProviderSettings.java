@@ -1,0 +1,135 @@
+package org.mailhub.provider;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonPointer;
+import jakarta.json.JsonString;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import org.mailhub.dispatch.EmailGateway;
+import org.mailhub.dispatch.Gateways;
+import org.mailhub.infrastructure.RequestRejected;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
+
+/**
+ * The type-specific settings of providers: read from the request into the gateway's settings
+ * record, checked, sealed for storage, and shown with their secrets masked.
+ */
+@ApplicationScoped
+public class ProviderSettings {
+
+  /** Shown instead of a secret; sending it back keeps the stored secret. */
+  static final String MASK = "••••";
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  @Inject Gateways gateways;
+  @Inject SecretBox box;
+  @Inject Validator validator;
+
+  /**
+   * The requested settings as the type's settings record, with stored secrets kept where the
+   * request leaves them out or sends them back masked.
+   *
+   * @throws RequestRejected naming each invalid field as {@code settings.<field>}
+   */
+  Object accept(ProviderType type, JsonObject requested, Provider stored) {
+    EmailGateway<?> gateway = gateways.of(type);
+    JsonObject merged =
+        stored == null || stored.type() != type
+            ? requested
+            : keepSecrets(gateway, requested, json(box.open(stored.sealedSettings())));
+    Object settings;
+    try {
+      settings = JSONB.fromJson(merged.toString(), gateway.settingsType());
+    } catch (JsonbException e) {
+      throw RequestRejected.invalid(
+          "settings", "cannot be read as " + type + " settings: " + rootMessage(e));
+    }
+    List<FieldError> errors = new ArrayList<>();
+    validator
+        .validate(settings)
+        .forEach(
+            v -> errors.add(new FieldError("settings." + v.getPropertyPath(), v.getMessage())));
+    if (errors.isEmpty()) {
+      check(gateway, settings)
+          .forEach(e -> errors.add(new FieldError("settings." + e.field(), e.message())));
+    }
+    if (!errors.isEmpty()) {
+      throw RequestRejected.invalid(errors);
+    }
+    return settings;
+  }
+
+  String seal(Object settings) {
+    return box.seal(JSONB.toJson(settings));
+  }
+
+  /** The provider's settings as its gateway's settings record, secrets in clear. */
+  public Object open(Provider provider) {
+    return JSONB.fromJson(
+        box.open(provider.sealedSettings()), gateways.of(provider.type()).settingsType());
+  }
+
+  /** The provider's settings as clients see them: every secret masked. */
+  JsonObject masked(Provider provider) {
+    JsonObject settings = json(box.open(provider.sealedSettings()));
+    for (String field : gateways.of(provider.type()).secretFields()) {
+      JsonPointer pointer = Json.createPointer(field);
+      if (pointer.containsValue(settings)
+          && pointer.getValue(settings) instanceof JsonString secret) {
+        settings = pointer.replace(settings, Json.createValue(hint(secret.getString())));
+      }
+    }
+    return settings;
+  }
+
+  /** The last four characters of a long secret, nothing of a short one. */
+  static String hint(String secret) {
+    return secret.length() >= 12 ? MASK + secret.substring(secret.length() - 4) : MASK;
+  }
+
+  private static JsonObject keepSecrets(
+      EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
+    JsonObject result = requested;
+    for (String field : gateway.secretFields()) {
+      JsonPointer pointer = Json.createPointer(field);
+      boolean given =
+          pointer.containsValue(result)
+              && pointer.getValue(result) instanceof JsonString secret
+              && !secret.getString().isBlank()
+              && !secret.getString().startsWith(MASK);
+      JsonPointer parent = Json.createPointer(field.substring(0, field.lastIndexOf('/')));
+      if (!given && pointer.containsValue(stored) && parent.containsValue(result)) {
+        result = pointer.add(result, pointer.getValue(stored));
+      }
+    }
+    return result;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> List<FieldError> check(EmailGateway<S> gateway, Object settings) {
+    return gateway.check((S) settings);
+  }
+
+  private static JsonObject json(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

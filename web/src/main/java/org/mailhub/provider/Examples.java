@@ -1,0 +1,52 @@
+package org.mailhub.provider;
+
+/** Request and answer examples for the OpenAPI document. */
+final class Examples {
+
+  private Examples() {}
+
+  static final String NETCORE =
+      """
+      {"nickname": "Netcore main", "type": "NETCORE", "fromName": "Acme News",
+       "fromAddress": "news@acme.example", "replyTo": "support@acme.example",
+       "preferenceCenter": {"mode": "SYSTEM"},
+       "settings": {"endpoint": "https://emailapi.netcorecloud.net/v6/mail/send",
+                    "apiKey": "4f1c0e9d2b7a4c8e9f3a"}}""";
+
+  static final String GENERIC_HTTP =
+      """
+      {"nickname": "In-house relay", "type": "GENERIC_HTTP", "fromName": "Acme",
+       "fromAddress": "news@acme.example",
+       "preferenceCenter": {"mode": "CUSTOM_URL", "url": "https://acme.example/preferences"},
+       "settings": {"method": "POST", "endpoint": "https://relay.acme.example/send",
+                    "auth": {"type": "BASIC", "username": "mailhub", "password": "s3cret-pass"},
+                    "headers": {"X-Campaign": "$$hid"},
+                    "parameters": {"subject": "$$Subject", "fromName": "$$FromName",
+                                   "fromAddress": "$$FromAddress",
+                                   "msgs": {"to": "$$To", "html": "$$HTML", "meta": "$$Meta",
+                                            "name": "{{profile.name | \\"friend\\"}}"}},
+                    "batch": {"parameter": "msgs", "instances": 500}}}""";
+
+  static final String POSTMARK =
+      """
+      {"nickname": "Postmark", "type": "POSTMARK", "fromName": "Acme",
+       "fromAddress": "news@acme.example",
+       "settings": {"apiKey": "0f3c6a52-1b7e-4a4e-9d6b-7c1a2e9f3a11"}}""";
+
+  static final String SMTP =
+      """
+      {"nickname": "Office SMTP", "type": "SMTP", "fromAddress": "news@acme.example",
+       "settings": {"host": "smtp.acme.example", "port": 587, "security": "STARTTLS",
+                    "username": "mailer", "password": "s3cret-pass"}}""";
+
+  static final String INVALID =
+      """
+      {"code": "VALIDATION_FAILED", "message": "The request has invalid fields.",
+       "violations": [{"field": "settings.parameters",
+                       "message": "missing placeholders $$HTML, $$Subject: ..."}]}""";
+
+  static final String TEST_FAILED =
+      """
+      {"sent": false, "providerStatus": 401, "errorCode": "UNAUTHORIZED",
+       "message": "Netcore main refused the test email 401 (UNAUTHORIZED): {...}"}""";
+}

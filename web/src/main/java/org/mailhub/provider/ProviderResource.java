@@ -1,0 +1,184 @@
+package org.mailhub.provider;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.rest.ApiError;
+
+@RequestScoped
+@Path("providers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Providers",
+    description =
+        "Email service providers. settings depend on type; secrets in them (apiKey, password) are"
+            + " write-only: answers show them masked, and leaving them out or sending the masked"
+            + " value back on PUT keeps the stored secret.")
+public class ProviderResource {
+
+  @Inject ProviderService providers;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "List providers, by nickname")
+  public List<ProviderResponse> list() {
+    return providers.list();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One provider")
+  @APIResponse(responseCode = "200", description = "the provider")
+  @APIResponse(
+      responseCode = "404",
+      description = "no such provider",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public ProviderResponse get(@PathParam("id") long id) {
+    return providers.get(id);
+  }
+
+  @POST
+  @Operation(
+      summary = "Add a provider",
+      description =
+          "The first provider becomes the default. GENERIC_HTTP templates must use $$To, $$HTML,"
+              + " $$Subject, $$FromName and $$FromAddress somewhere in headers or parameters;"
+              + " $$Meta carries the per-recipient value callbacks link back with; any other"
+              + " $$name is a campaign-level value; {{profile.property}} personalises per"
+              + " recipient. With batch {parameter, instances}, the named parameter is rendered"
+              + " once per recipient into a JSON array (up to instances per request) and"
+              + " everything else once per request.")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = {
+                @ExampleObject(name = "NETCORE", value = Examples.NETCORE),
+                @ExampleObject(name = "GENERIC_HTTP", value = Examples.GENERIC_HTTP),
+                @ExampleObject(name = "POSTMARK", value = Examples.POSTMARK),
+                @ExampleObject(name = "SMTP", value = Examples.SMTP)
+              }))
+  @APIResponse(responseCode = "201", description = "created; Location names it")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid fields, each named",
+      content =
+          @Content(
+              schema = @Schema(implementation = ApiError.class),
+              examples = @ExampleObject(name = "missing placeholders", value = Examples.INVALID)))
+  @APIResponse(
+      responseCode = "409",
+      description = "the nickname is taken",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public Response create(@NotNull ProviderRequest request) {
+    ProviderResponse created = providers.create(request);
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @PUT
+  @Path("{id}")
+  @Operation(summary = "Replace a provider's settings", description = "The type cannot change.")
+  @APIResponse(responseCode = "200", description = "updated")
+  @APIResponse(
+      responseCode = "400",
+      description = "invalid fields, each named",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "no such provider",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "the nickname is taken",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public ProviderResponse update(
+      @PathParam("id") long id, @Valid @NotNull ProviderRequest request) {
+    return providers.update(id, request);
+  }
+
+  @DELETE
+  @Path("{id}")
+  @Operation(
+      summary = "Delete a provider",
+      description = "The default provider can only be deleted when it is the last one.")
+  @APIResponse(responseCode = "204", description = "deleted")
+  @APIResponse(
+      responseCode = "404",
+      description = "no such provider",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "it is the default and others exist",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public Response delete(@PathParam("id") long id) {
+    providers.delete(id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/default")
+  @Operation(summary = "Make this provider the default one")
+  @APIResponse(responseCode = "200", description = "it is now the default")
+  @APIResponse(
+      responseCode = "404",
+      description = "no such provider",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public ProviderResponse markDefault(@PathParam("id") long id) {
+    return providers.markDefault(id);
+  }
+
+  @POST
+  @Path("{id}/test-email")
+  @Operation(
+      summary = "Send one real email through the provider now",
+      description =
+          "Answers 200 when the provider accepted it, 502 with the provider's own status, error"
+              + " code and answer when it refused or could not be reached.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "test",
+                      value =
+                          "{\"to\": \"me@example.com\", \"placeholders\": {\"hid\": \"T-1\"}}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "sent",
+      content = @Content(schema = @Schema(implementation = TestEmailResult.class)))
+  @APIResponse(
+      responseCode = "502",
+      description = "the provider refused it or could not be reached",
+      content =
+          @Content(
+              schema = @Schema(implementation = TestEmailResult.class),
+              examples = @ExampleObject(name = "wrong key", value = Examples.TEST_FAILED)))
+  public Response testEmail(@PathParam("id") long id, @Valid @NotNull TestEmailRequest request) {
+    TestEmailResult result = providers.sendTestEmail(id, request.to(), request.placeholders());
+    return Response.status(result.sent() ? 200 : 502).entity(result).build();
+  }
+}

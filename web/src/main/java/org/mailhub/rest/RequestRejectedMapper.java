@@ -1,0 +1,28 @@
+package org.mailhub.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.mailhub.infrastructure.RequestRejected;
+
+/** Requests the services refuse: invalid input 400, unknown ids 404, conflicts 409. */
+@Provider
+public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
+
+  @Override
+  public Response toResponse(RequestRejected rejected) {
+    int status =
+        switch (rejected.reason()) {
+          case INVALID -> 400;
+          case NOT_FOUND -> 404;
+          case CONFLICT -> 409;
+        };
+    return new ApiError(
+            rejected.code(),
+            rejected.getMessage(),
+            rejected.fieldErrors().stream()
+                .map(e -> new ApiError.Violation(e.field(), e.message()))
+                .toList())
+        .toResponse(status);
+  }
+}

@@ -28,7 +28,7 @@ public class ProviderSettings {
   /** Shown instead of a secret; sending it back keeps the stored secret. */
   static final String MASK = "••••";
 
-  private static final Jsonb JSONB = JsonbBuilder.create();
+  private final Jsonb jsonb = JsonbBuilder.create();
 
   @Inject Gateways gateways;
   @Inject SecretBox box;
@@ -48,7 +48,7 @@ public class ProviderSettings {
             : keepSecrets(gateway, requested, json(box.open(stored.sealedSettings())));
     Object settings;
     try {
-      settings = JSONB.fromJson(merged.toString(), gateway.settingsType());
+      settings = jsonb.fromJson(merged.toString(), gateway.settingsType());
     } catch (JsonbException e) {
       throw RequestRejected.invalid(
           "settings", "cannot be read as " + type + " settings: " + rootMessage(e));
@@ -69,12 +69,12 @@ public class ProviderSettings {
   }
 
   String seal(Object settings) {
-    return box.seal(JSONB.toJson(settings));
+    return box.seal(jsonb.toJson(settings));
   }
 
   /** The provider's settings as its gateway's settings record, secrets in clear. */
   public Object open(Provider provider) {
-    return JSONB.fromJson(
+    return jsonb.fromJson(
         box.open(provider.sealedSettings()), gateways.of(provider.type()).settingsType());
   }
 

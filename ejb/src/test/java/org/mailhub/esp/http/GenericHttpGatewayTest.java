@@ -1,0 +1,128 @@
+package org.mailhub.esp.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.mailhub.esp.http.GenericHttpSettings.Auth;
+import org.mailhub.esp.http.GenericHttpSettings.Batch;
+import org.mailhub.esp.http.GenericHttpSettings.Method;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
+
+class GenericHttpGatewayTest {
+
+  private final GenericHttpGateway gateway = new GenericHttpGateway();
+
+  private static final String COMPLETE =
+      "{\"to\": \"$$To\", \"html\": \"$$HTML\", \"subject\": \"$$Subject\", \"from\": \"$$FromName <$$FromAddress>\"}";
+
+  private static GenericHttpSettings post(
+      Map<String, String> headers, String parameters, Batch batch) {
+    return new GenericHttpSettings(
+        Method.POST,
+        "https://esp.example",
+        null,
+        headers,
+        GenericHttpRequestTest.json(parameters),
+        null,
+        batch);
+  }
+
+  @Test
+  void aCompleteTemplatePasses() {
+    assertEquals(List.of(), gateway.check(post(Map.of(), COMPLETE, null)));
+  }
+
+  @Test
+  void placeholdersMayBeInHeaders() {
+    var settings =
+        post(
+            Map.of("X-To", "$$To", "X-From", "$$FromName"),
+            "{\"h\": \"$$HTML\", \"s\": \"$$Subject\", \"a\": \"$$FromAddress\"}",
+            null);
+
+    assertEquals(List.of(), gateway.check(settings));
+  }
+
+  @Test
+  void missingPlaceholdersAreNamedInOrder() {
+    List<FieldError> errors =
+        gateway.check(post(Map.of(), "{\"to\": \"$$To\", \"x\": \"$$hid\"}", null));
+
+    assertEquals("parameters", errors.get(0).field());
+    assertTrue(
+        errors
+            .get(0)
+            .message()
+            .startsWith("missing placeholders $$HTML, $$Subject, $$FromName, $$FromAddress:"),
+        errors.get(0).message());
+  }
+
+  @Test
+  void batchParameterMustExistAndHoldThePerRecipientValues() {
+    assertEquals(
+        "must name one of the top-level parameters",
+        gateway.check(post(Map.of(), COMPLETE, new Batch("msgs", 10))).get(0).message());
+
+    List<FieldError> errors = gateway.check(post(Map.of(), COMPLETE, new Batch("html", 10)));
+    assertEquals("batch.parameter", errors.get(0).field());
+    assertTrue(errors.get(0).message().contains("$$To"));
+
+    String record =
+        "{\"subject\": \"$$Subject\", \"from\": \"$$FromName <$$FromAddress>\","
+            + " \"msgs\": {\"to\": \"$$To\", \"html\": \"$$HTML\", \"n\": \"{{profile.name}}\"}}";
+    assertEquals(List.of(), gateway.check(post(Map.of(), record, new Batch("msgs", 10))));
+  }
+
+  @Test
+  void basicAuthNeedsBothCredentials() {
+    var settings =
+        new GenericHttpSettings(
+            Method.POST,
+            "https://esp.example",
+            new Auth(Auth.Type.BASIC, "u", " "),
+            Map.of(),
+            GenericHttpRequestTest.json(COMPLETE),
+            null,
+            null);
+
+    assertEquals(
+        List.of(new FieldError("auth.password", "is required for basic authentication")),
+        gateway.check(settings));
+  }
+
+  @Test
+  void bodyTemplateMustBeJsonAndExclusive() {
+    var notJson =
+        new GenericHttpSettings(
+            Method.POST, "https://esp.example", null, Map.of(), null, "to=$$To", null);
+    assertEquals("bodyTemplate", gateway.check(notJson).get(0).field());
+
+    var both =
+        new GenericHttpSettings(
+            Method.GET,
+            "https://esp.example",
+            null,
+            Map.of(),
+            GenericHttpRequestTest.json(COMPLETE),
+            COMPLETE,
+            null);
+    assertEquals(2, gateway.check(both).size());
+  }
+
+  @Test
+  void headersTheHttpClientOwnsAreRefused() {
+    assertEquals(
+        "headers", gateway.check(post(Map.of("Host", "x"), COMPLETE, null)).get(0).field());
+  }
+
+  @Test
+  void campaignPlaceholdersAreTheNonBuiltInOnes() {
+    var settings = post(Map.of("X-Id", "$$hid"), "{\"t\": \"$$To $$Meta $$promo\"}", null);
+
+    assertEquals(Set.of("hid", "promo"), gateway.campaignPlaceholders(settings));
+  }
+}

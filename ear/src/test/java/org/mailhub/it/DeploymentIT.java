@@ -29,7 +29,19 @@ class DeploymentIT {
     assertEquals(200, response.statusCode());
     var document = Mailhub.json(response);
     assertEquals("mailhub API", document.getJsonObject("info").getString("title"));
-    assertTrue(document.getJsonObject("paths").containsKey("/api/health"), document.toString());
+    var paths = document.getJsonObject("paths");
+    assertTrue(paths.containsKey("/api/health"), paths.keySet().toString());
+    var examples =
+        paths
+            .getJsonObject("/api/providers")
+            .getJsonObject("post")
+            .getJsonObject("requestBody")
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("examples");
+    assertEquals(
+        java.util.Set.of("NETCORE", "GENERIC_HTTP", "POSTMARK", "SMTP"), examples.keySet());
+    assertTrue(paths.containsKey("/api/providers/{id}/test-email"), paths.keySet().toString());
   }
 
   @Test

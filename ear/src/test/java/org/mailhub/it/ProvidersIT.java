@@ -238,6 +238,24 @@ class ProvidersIT {
   }
 
   @Test
+  void aWrongPostmarkTokenShowsTheSmtpServersReply() {
+    JsonObject provider =
+        create(
+            """
+            {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+             "settings": {"apiKey": "PM-TOKEN-123", "host": "127.0.0.1", "port": %d, "security": "NONE"}}"""
+                .formatted(unique("Postmark wrong case"), SMTP.getSmtp().getPort()));
+
+    HttpResponse<String> answer = testEmail(provider, "ana@example.com");
+
+    assertEquals(502, answer.statusCode(), answer.body());
+    JsonObject result = Mailhub.json(answer);
+    assertEquals(535, result.getInt("providerStatus"), result.toString());
+    assertTrue(result.getString("message").contains("535"), result.toString());
+    assertEquals(0, SMTP.getReceivedMessages().length);
+  }
+
+  @Test
   void smtpTestEmailArrivesWithTheMetaHeader() throws Exception {
     JsonObject provider =
         create(

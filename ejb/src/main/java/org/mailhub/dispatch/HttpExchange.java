@@ -1,5 +1,6 @@
 package org.mailhub.dispatch;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,8 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP side shared by the HTTP-based gateways: one pooled JDK client with timeouts, and the
@@ -25,25 +24,17 @@ public class HttpExchange {
   /** How much of a provider's answer is kept with a failure. */
   public static final int EXCERPT_LENGTH = 500;
 
-  @Inject
-  @ConfigProperty(name = "mailhub.gateway.connect-timeout", defaultValue = "PT10S")
-  Duration connectTimeout;
-
-  @Inject
-  @ConfigProperty(name = "mailhub.gateway.read-timeout", defaultValue = "PT30S")
-  Duration readTimeout;
+  @Inject GatewayTimeouts timeouts;
 
   private HttpClient client;
 
-  HttpClient client() {
-    if (client == null) {
-      client =
-          HttpClient.newBuilder()
-              .connectTimeout(connectTimeout)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
-    }
-    return client;
+  @PostConstruct
+  void init() {
+    client =
+        HttpClient.newBuilder()
+            .connectTimeout(timeouts.connect())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /**
@@ -53,10 +44,10 @@ public class HttpExchange {
    * @throws ProviderUnavailable on 5xx, 429, timeouts and connection failures
    */
   public HttpResponse<String> send(HttpRequest.Builder request) {
-    HttpRequest built = request.timeout(readTimeout).build();
+    HttpRequest built = request.timeout(timeouts.read()).build();
     HttpResponse<String> response;
     try {
-      response = client().send(built, HttpResponse.BodyHandlers.ofString());
+      response = client.send(built, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
       throw new ProviderUnavailable(
           SendOutcome.rejected(

@@ -10,15 +10,14 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.dispatch.Email;
 import org.mailhub.dispatch.Envelope;
+import org.mailhub.dispatch.GatewayTimeouts;
 import org.mailhub.dispatch.ProviderUnavailable;
 import org.mailhub.dispatch.SendOutcome;
 
@@ -31,13 +30,7 @@ public class MailSender {
 
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
 
-  @Inject
-  @ConfigProperty(name = "mailhub.gateway.connect-timeout", defaultValue = "PT10S")
-  Duration connectTimeout;
-
-  @Inject
-  @ConfigProperty(name = "mailhub.gateway.read-timeout", defaultValue = "PT30S")
-  Duration readTimeout;
+  @Inject GatewayTimeouts timeouts;
 
   /**
    * @param headers extra message headers, such as the meta value for the provider's callbacks
@@ -94,9 +87,9 @@ public class MailSender {
     properties.put(prefix + "host", settings.host());
     properties.put(prefix + "port", String.valueOf(settings.port()));
     properties.put(prefix + "auth", String.valueOf(settings.username() != null));
-    properties.put(prefix + "connectiontimeout", String.valueOf(connectTimeout.toMillis()));
-    properties.put(prefix + "timeout", String.valueOf(readTimeout.toMillis()));
-    properties.put(prefix + "writetimeout", String.valueOf(readTimeout.toMillis()));
+    properties.put(prefix + "connectiontimeout", String.valueOf(timeouts.connect().toMillis()));
+    properties.put(prefix + "timeout", String.valueOf(timeouts.read().toMillis()));
+    properties.put(prefix + "writetimeout", String.valueOf(timeouts.read().toMillis()));
     if (settings.security() == SmtpSettings.Security.STARTTLS) {
       properties.put(prefix + "starttls.enable", "true");
       properties.put(prefix + "starttls.required", "true");

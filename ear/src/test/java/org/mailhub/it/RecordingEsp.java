@@ -9,8 +9,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake ESP on loopback: records every request and answers what the test told it to, like a real
@@ -27,11 +29,14 @@ final class RecordingEsp implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
   private volatile int status = 200;
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+  private volatile int failureStatus = 503;
   private volatile String answer = "{}";
 
   RecordingEsp() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::handle);
+    server.setExecutor(Executors.newFixedThreadPool(32));
     server.start();
   }
 
@@ -42,6 +47,13 @@ final class RecordingEsp implements AutoCloseable {
   RecordingEsp answer(int status, String body) {
     this.status = status;
     this.answer = body;
+    return this;
+  }
+
+  /** Answers the next {@code count} requests with {@code status} before the usual answer. */
+  RecordingEsp failFirst(int count, int status) {
+    failuresLeft.set(count);
+    failureStatus = status;
     return this;
   }
 
@@ -60,16 +72,20 @@ final class RecordingEsp implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    requests.add(
+    Request request =
         new Request(
             exchange.getRequestMethod(),
             exchange.getRequestURI().getPath(),
             exchange.getRequestURI().getRawQuery(),
             exchange.getRequestHeaders(),
-            body));
-    byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            body);
+    boolean fail = failuresLeft.getAndDecrement() > 0;
+    if (!fail) {
+      requests.add(request);
+    }
+    byte[] bytes = (fail ? "{\"error\": \"try later\"}" : answer).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.sendResponseHeaders(fail ? failureStatus : status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
   }

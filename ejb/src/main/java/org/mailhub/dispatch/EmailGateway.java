@@ -39,6 +39,23 @@ public interface EmailGateway<S> {
   }
 
   /**
+   * The emails grouped into the calls that will carry them, each at most {@link #batchSize} long
+   * and in the original order. Gateways whose calls share values between recipients group the
+   * emails that share them.
+   */
+  default List<List<Email>> batches(S settings, List<Email> emails) {
+    return partition(emails, batchSize(settings));
+  }
+
+  static List<List<Email>> partition(List<Email> emails, int size) {
+    List<List<Email>> batches = new java.util.ArrayList<>();
+    for (int from = 0; from < emails.size(); from += size) {
+      batches.add(emails.subList(from, Math.min(from + size, emails.size())));
+    }
+    return batches;
+  }
+
+  /**
    * Sends the emails (at most {@link #batchSize}) in one call to the provider.
    *
    * @return whether the provider accepted them, with its message id or its error

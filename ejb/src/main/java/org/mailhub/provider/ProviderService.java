@@ -14,6 +14,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.dispatch.Email;
 import org.mailhub.dispatch.EmailGateway;
 import org.mailhub.dispatch.Envelope;
@@ -36,6 +37,7 @@ public class ProviderService {
   @Inject ProviderSettings settings;
   @Inject Gateways gateways;
   @Inject Validator validator;
+  @Inject CampaignRepository campaigns;
 
   @Inject
   @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
@@ -78,6 +80,11 @@ public class ProviderService {
 
   public void delete(long id) {
     Provider provider = find(id);
+    if (campaigns.anySendingThrough(id)) {
+      throw RequestRejected.conflict(
+          "PROVIDER_IN_USE",
+          "Campaigns are being sent through " + provider.nickname() + "; cancel them first");
+    }
     List<Provider> all = providers.lockAll();
     if (provider.isDefault() && all.size() > 1) {
       throw RequestRejected.conflict(

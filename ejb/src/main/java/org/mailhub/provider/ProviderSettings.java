@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.mailhub.dispatch.EmailGateway;
 import org.mailhub.dispatch.Gateways;
 import org.mailhub.infrastructure.RequestRejected;
@@ -78,8 +79,18 @@ public class ProviderSettings {
         box.open(provider.sealedSettings()), gateways.of(provider.type()).settingsType());
   }
 
+  /** The {@code $$name} placeholders the provider's template needs from each campaign. */
+  public Set<String> campaignPlaceholders(Provider provider) {
+    return placeholders(gateways.of(provider.type()), open(provider));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> Set<String> placeholders(EmailGateway<S> gateway, Object settings) {
+    return gateway.campaignPlaceholders((S) settings);
+  }
+
   /** The provider's settings as clients see them: every secret masked. */
-  JsonObject masked(Provider provider) {
+  public JsonObject masked(Provider provider) {
     JsonObject settings = json(box.open(provider.sealedSettings()));
     for (String field : gateways.of(provider.type()).secretFields()) {
       JsonPointer pointer = Json.createPointer(field);

@@ -8,9 +8,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -148,6 +150,38 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
     names.addAll(Template.placeholders(settings.bodyTemplate()));
     names.removeAll(Template.BUILT_IN);
     return names;
+  }
+
+  /**
+   * Everything outside the batch parameter is rendered once per request, so a request may only
+   * carry emails whose subject and HTML agree where the template uses them outside it.
+   */
+  @Override
+  public List<List<Email>> batches(GenericHttpSettings settings, List<Email> emails) {
+    if (settings.batch() == null) {
+      return EmailGateway.partition(emails, 1);
+    }
+    Set<String> outside = new LinkedHashSet<>();
+    settings.headers().values().forEach(value -> outside.addAll(Template.placeholders(value)));
+    GenericHttpRequest.parameters(settings)
+        .forEach(
+            (name, value) -> {
+              if (!name.equals(settings.batch().parameter())) {
+                outside.addAll(Template.placeholders(value.toString()));
+              }
+            });
+    boolean bySubject = outside.contains(Template.SUBJECT);
+    boolean byHtml = outside.contains(Template.HTML);
+    Map<List<String>, List<Email>> groups = new LinkedHashMap<>();
+    for (Email email : emails) {
+      List<String> key = List.of(bySubject ? email.subject() : "", byHtml ? email.html() : "");
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(email);
+    }
+    List<List<Email>> batches = new ArrayList<>();
+    groups
+        .values()
+        .forEach(group -> batches.addAll(EmailGateway.partition(group, batchSize(settings))));
+    return batches;
   }
 
   @Override

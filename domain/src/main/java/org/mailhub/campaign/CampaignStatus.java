@@ -1,0 +1,9 @@
+package org.mailhub.campaign;
+
+public enum CampaignStatus {
+  DRAFT,
+  SENDING,
+  SENT,
+  FAILED,
+  CANCELLED
+}

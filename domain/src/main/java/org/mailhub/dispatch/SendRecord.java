@@ -1,0 +1,147 @@
+package org.mailhub.dispatch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+
+/**
+ * One recipient of one campaign: what was sent through which provider and what happened. Its meta
+ * value travels with the email and links the provider's callbacks back to it; being 128 random
+ * bits, it cannot be guessed or forged.
+ */
+@Entity
+@Table(
+    name = "send_record",
+    indexes = {
+      @Index(name = "send_record_campaign_status", columnList = "campaign_id, status"),
+      @Index(name = "send_record_meta", columnList = "meta", unique = true),
+      @Index(name = "send_record_message_id", columnList = "message_id")
+    })
+public class SendRecord {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "send_record_seq")
+  @SequenceGenerator(
+      name = "send_record_seq",
+      sequenceName = "send_record_seq",
+      allocationSize = 1000)
+  private Long id;
+
+  @Column(name = "campaign_id", nullable = false, updatable = false)
+  private long campaignId;
+
+  @Column(name = "profile_id", nullable = false, updatable = false)
+  private long profileId;
+
+  @Column(name = "provider_id", nullable = false, updatable = false)
+  private long providerId;
+
+  @Column(nullable = false, updatable = false, length = 320)
+  private String email;
+
+  @Column(nullable = false, updatable = false, length = 32)
+  private String meta;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 12)
+  private SendStatus status;
+
+  @Column(name = "message_id", length = 300)
+  private String messageId;
+
+  @Column(length = 1000)
+  private String error;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  /** Which dispatch attempt holds the record while it is SENDING. */
+  @Column(name = "claim")
+  private Long claim;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected SendRecord() {}
+
+  public SendRecord(
+      long campaignId, long profileId, long providerId, String email, boolean suppressed) {
+    this.campaignId = campaignId;
+    this.profileId = profileId;
+    this.providerId = providerId;
+    this.email = email;
+    this.meta = newMeta();
+    this.status = suppressed ? SendStatus.SUPPRESSED : SendStatus.QUEUED;
+    this.createdAt = Instant.now();
+    this.updatedAt = createdAt;
+  }
+
+  static String newMeta() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public long campaignId() {
+    return campaignId;
+  }
+
+  public long profileId() {
+    return profileId;
+  }
+
+  public long providerId() {
+    return providerId;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String meta() {
+    return meta;
+  }
+
+  public SendStatus status() {
+    return status;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public String error() {
+    return error;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,33 @@
+package org.mailhub.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A campaign with its live counts. */
+public record CampaignResponse(
+    Long id,
+    String name,
+    Long providerId,
+    CampaignStatus status,
+    Counts counts,
+    String subject,
+    String fromName,
+    String html,
+    Map<String, String> placeholders,
+    AudienceView audience,
+    String failure,
+    Instant createdAt,
+    Instant launchedAt,
+    Instant finishedAt) {
+
+  /**
+   * targeted = queued + sent + failed + suppressed + cancelled once the audience is prepared;
+   * queued counts what is waiting or being handed to the provider right now.
+   */
+  public record Counts(
+      long targeted, long queued, long sent, long failed, long suppressed, long cancelled) {}
+
+  public record AudienceView(
+      Audience.Type type, List<String> emails, String property, String value) {}
+}

@@ -1,0 +1,279 @@
+package org.mailhub.campaign;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.mailhub.dispatch.Messages;
+import org.mailhub.dispatch.SendRecord;
+import org.mailhub.dispatch.SendRepository;
+import org.mailhub.dispatch.SendStatus;
+import org.mailhub.infrastructure.RequestRejected;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.profile.Profile;
+import org.mailhub.profile.ProfileRepository;
+import org.mailhub.profile.ProfileRules;
+import org.mailhub.provider.Provider;
+import org.mailhub.provider.ProviderRepository;
+import org.mailhub.provider.ProviderSettings;
+import org.mailhub.template.Template;
+
+/**
+ * Campaigns: created as drafts, launched (the audience is prepared and sent by the dispatch
+ * pipeline, see {@code org.mailhub.dispatch}), cancelled.
+ */
+@Stateless
+public class CampaignService {
+
+  @Inject CampaignRepository campaigns;
+  @Inject ProviderRepository providers;
+  @Inject ProviderSettings providerSettings;
+  @Inject ProfileRepository profiles;
+  @Inject SendRepository sends;
+  @Inject Messages messages;
+  @Inject Validator validator;
+
+  public CampaignResponse create(CampaignRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    validator
+        .validate(request)
+        .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+    Audience audience = null;
+    if (request.audience() != null && request.audience().type() != null) {
+      try {
+        audience = audience(request.audience(), errors);
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("audience", e.getMessage()));
+      }
+    }
+    if (request.providerId() != null) {
+      providers
+          .find(request.providerId())
+          .ifPresentOrElse(
+              provider ->
+                  missingPlaceholders(
+                          provider, request.subject(), request.html(), request.placeholders())
+                      .ifPresent(message -> errors.add(new FieldError("placeholders", message))),
+              () ->
+                  errors.add(
+                      new FieldError(
+                          "providerId", "there is no provider " + request.providerId())));
+    }
+    if (!errors.isEmpty()) {
+      errors.sort(Comparator.comparing(FieldError::field));
+      throw RequestRejected.invalid(errors);
+    }
+    Campaign campaign =
+        new Campaign(
+            request.name().strip(),
+            request.providerId(),
+            request.subject(),
+            request.fromName(),
+            request.html(),
+            json(request.placeholders()),
+            audience);
+    campaigns.add(campaign);
+    return view(campaign);
+  }
+
+  /** Starts sending; the answer comes at once, the sending goes on in the background. */
+  public CampaignResponse launch(long id) {
+    Campaign campaign = lock(id);
+    if (campaign.status() != CampaignStatus.DRAFT) {
+      throw RequestRejected.conflict(
+          "NOT_A_DRAFT", "The campaign is " + campaign.status() + ", not a draft");
+    }
+    Provider provider =
+        campaign.providerId() != null
+            ? providers
+                .find(campaign.providerId())
+                .orElseThrow(
+                    () ->
+                        RequestRejected.conflict(
+                            "NO_PROVIDER", "The campaign's provider was deleted"))
+            : providers.list().stream()
+                .filter(Provider::isDefault)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        RequestRejected.conflict(
+                            "NO_PROVIDER", "There is no provider to send through"));
+    missingPlaceholders(provider, campaign.subject(), campaign.html(), placeholders(campaign))
+        .ifPresent(
+            message -> {
+              throw RequestRejected.invalid("placeholders", message);
+            });
+    campaign.launch(provider.id());
+    messages.prepare(id);
+    return view(campaign);
+  }
+
+  public CampaignResponse cancel(long id) {
+    Campaign campaign = lock(id);
+    if (campaign.status() != CampaignStatus.DRAFT && campaign.status() != CampaignStatus.SENDING) {
+      throw RequestRejected.conflict(
+          "NOT_CANCELLABLE", "A " + campaign.status() + " campaign cannot be cancelled");
+    }
+    campaign.cancel(sends.cancelQueued(id));
+    return view(campaign);
+  }
+
+  public CampaignResponse get(long id) {
+    return view(campaigns.find(id).orElseThrow(() -> notFound(id)));
+  }
+
+  public List<CampaignResponse> page(int page, int size) {
+    return campaigns.page(page, size).stream().map(this::view).toList();
+  }
+
+  public List<SendResponse> sends(long id, SendStatus status, int page, int size) {
+    campaigns.find(id).orElseThrow(() -> notFound(id));
+    return sends.page(id, status, page, size).stream().map(SendResponse::of).toList();
+  }
+
+  private Audience audience(CampaignRequest.AudienceRequest request, List<FieldError> errors) {
+    return switch (request.type()) {
+      case ALL -> Audience.all();
+      case PROPERTY -> Audience.property(request.property(), request.value());
+      case EMAILS -> {
+        List<String> emails = request.emails() == null ? List.of() : request.emails();
+        List<String> invalid =
+            emails.stream().filter(e -> e == null || !ProfileRules.isAddress(e.strip())).toList();
+        if (!invalid.isEmpty()) {
+          errors.add(new FieldError("audience.emails", "not valid addresses: " + first(invalid)));
+          yield null;
+        }
+        Set<String> wanted =
+            emails.stream()
+                .map(Profile::normalize)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> known = new java.util.HashSet<>();
+        List<String> all = List.copyOf(wanted);
+        for (int from = 0; from < all.size(); from += 1000) {
+          known.addAll(profiles.knownAmong(all.subList(from, Math.min(from + 1000, all.size()))));
+        }
+        List<String> unknown = wanted.stream().filter(e -> !known.contains(e)).toList();
+        if (!unknown.isEmpty()) {
+          errors.add(
+              new FieldError(
+                  "audience.emails", "not profiles (import them first): " + first(unknown)));
+          yield null;
+        }
+        yield Audience.emails(all);
+      }
+    };
+  }
+
+  /** The campaign-level placeholders the provider's template or the content use without a value. */
+  private java.util.Optional<String> missingPlaceholders(
+      Provider provider, String subject, String html, Map<String, String> values) {
+    Set<String> needed = new LinkedHashSet<>(providerSettings.campaignPlaceholders(provider));
+    needed.addAll(Template.placeholders(subject));
+    needed.addAll(Template.placeholders(html));
+    needed.removeAll(Template.BUILT_IN);
+    Map<String, String> given = values == null ? Map.of() : values;
+    List<String> missing = needed.stream().filter(name -> given.get(name) == null).toList();
+    if (missing.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "missing values for "
+            + missing.stream().map(name -> "$$" + name).collect(Collectors.joining(", "))
+            + " (give them as placeholders: {\""
+            + missing.get(0)
+            + "\": \"...\"})");
+  }
+
+  private Campaign lock(long id) {
+    return campaigns.lock(id).orElseThrow(() -> notFound(id));
+  }
+
+  private static RequestRejected notFound(long id) {
+    return RequestRejected.notFound("There is no campaign " + id);
+  }
+
+  private static String first(List<String> values) {
+    String listed =
+        values.stream().limit(10).map(String::valueOf).collect(Collectors.joining(", "));
+    return values.size() > 10 ? listed + " and " + (values.size() - 10) + " more" : listed;
+  }
+
+  private static String json(Map<String, String> placeholders) {
+    JsonObjectBuilder object = Json.createObjectBuilder();
+    if (placeholders != null) {
+      new TreeMap<>(placeholders)
+          .forEach(
+              (name, value) -> {
+                if (value != null) object.add(name, value);
+              });
+    }
+    return object.build().toString();
+  }
+
+  private static Map<String, String> placeholders(Campaign campaign) {
+    Map<String, String> values = new TreeMap<>();
+    try (var reader = Json.createReader(new java.io.StringReader(campaign.placeholders()))) {
+      reader
+          .readObject()
+          .forEach(
+              (name, value) -> values.put(name, ((jakarta.json.JsonString) value).getString()));
+    }
+    return values;
+  }
+
+  private CampaignResponse view(Campaign c) {
+    Audience a = c.audience();
+    return new CampaignResponse(
+        c.id(),
+        c.name(),
+        c.providerId(),
+        c.status(),
+        new CampaignResponse.Counts(
+            c.targeted(), c.queued(), c.sent(), c.failed(), c.suppressed(), c.cancelled()),
+        c.subject(),
+        c.fromName(),
+        c.html(),
+        placeholders(c),
+        new CampaignResponse.AudienceView(
+            a.type(),
+            a.type() == Audience.Type.EMAILS ? a.emailList() : null,
+            a.property(),
+            a.value()),
+        c.failure(),
+        c.createdAt(),
+        c.launchedAt(),
+        c.finishedAt());
+  }
+
+  /** One recipient's send record as clients see it. */
+  public record SendResponse(
+      Long id,
+      String email,
+      String meta,
+      SendStatus status,
+      String messageId,
+      String error,
+      int attempts,
+      java.time.Instant updatedAt) {
+    static SendResponse of(SendRecord r) {
+      return new SendResponse(
+          r.id(),
+          r.email(),
+          r.meta(),
+          r.status(),
+          r.messageId(),
+          r.error(),
+          r.attempts(),
+          r.updatedAt());
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.mailhub.dispatch;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+/**
+ * Sends a chunk of recipients. Runs outside a transaction: the dispatcher commits each claim and
+ * each outcome on its own, and a message redelivered after a failure or a restart finds the
+ * recipients already handled and skips them.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = Messages.DISPATCH_QUEUE),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "maxSession",
+          propertyValue = "${mailhub.dispatch.concurrency:16}")
+    })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DispatchListener implements MessageListener {
+
+  @Inject Dispatcher dispatcher;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      Messages.Dispatch dispatch = Messages.dispatchOf(((TextMessage) message).getText());
+      dispatcher.dispatch(dispatch.campaign(), dispatch.sends());
+    } catch (JMSException e) {
+      throw new IllegalStateException("Unreadable dispatch message", e);
+    }
+  }
+}

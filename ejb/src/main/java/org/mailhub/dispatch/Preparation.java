@@ -1,0 +1,106 @@
+package org.mailhub.dispatch;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.campaign.Audience;
+import org.mailhub.campaign.Campaign;
+import org.mailhub.campaign.CampaignRepository;
+import org.mailhub.campaign.CampaignStatus;
+import org.mailhub.profile.ProfileRepository;
+import org.mailhub.suppression.SuppressionRepository;
+
+/**
+ * Turns a launched campaign's audience into send records, one chunk of profiles per transaction:
+ * suppressed addresses are recorded as SUPPRESSED and never queued, the others are queued and
+ * handed to the dispatch queue. Each chunk ends by asking for the next, so a campaign of any size
+ * is prepared in bounded memory and resumes where it stopped after a restart.
+ */
+@Stateless
+public class Preparation {
+
+  @Inject CampaignRepository campaigns;
+  @Inject ProfileRepository profiles;
+  @Inject SuppressionRepository suppressions;
+  @Inject SendRepository sends;
+  @Inject Messages messages;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.dispatch.prepare-chunk-size", defaultValue = "2000")
+  int prepareChunk;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.dispatch.chunk-size", defaultValue = "500")
+  int dispatchChunk;
+
+  public void prepareNext(long campaignId) {
+    Campaign campaign = campaigns.lock(campaignId).orElse(null);
+    if (campaign == null || campaign.status() != CampaignStatus.SENDING || campaign.isPrepared()) {
+      return;
+    }
+    Audience audience = campaign.audience();
+    List<ProfileRepository.Candidate> chunk =
+        profiles.after(
+            campaign.preparedThrough(),
+            audience.type() == Audience.Type.EMAILS ? audience.emailList() : null,
+            prepareChunk);
+    if (chunk.isEmpty()) {
+      campaign.preparationDone();
+      campaigns.finishIfDone(campaignId);
+      return;
+    }
+    Set<String> suppressed =
+        suppressions.suppressedAmong(
+            chunk.stream().map(ProfileRepository.Candidate::email).toList());
+    List<SendRecord> queued = new ArrayList<>();
+    int skipped = 0;
+    for (ProfileRepository.Candidate profile : chunk) {
+      if (audience.type() == Audience.Type.PROPERTY
+          && !audience.matches(text(json(profile.properties()).get(audience.property())))) {
+        continue;
+      }
+      boolean isSuppressed = suppressed.contains(profile.email());
+      SendRecord record =
+          new SendRecord(
+              campaignId, profile.id(), campaign.providerId(), profile.email(), isSuppressed);
+      sends.add(record);
+      if (isSuppressed) {
+        skipped++;
+      } else {
+        queued.add(record);
+      }
+    }
+    campaign.prepared(chunk.get(chunk.size() - 1).id(), queued.size(), skipped);
+    for (int from = 0; from < queued.size(); from += dispatchChunk) {
+      messages.dispatch(
+          campaignId,
+          queued.subList(from, Math.min(from + dispatchChunk, queued.size())).stream()
+              .map(SendRecord::id)
+              .toList(),
+          Duration.ZERO);
+    }
+    messages.prepare(campaignId);
+  }
+
+  private static JsonObject json(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readObject();
+    }
+  }
+
+  private static String text(JsonValue value) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    return value instanceof JsonString s ? s.getString() : value.toString();
+  }
+}

@@ -1,0 +1,130 @@
+package org.mailhub.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** Send records, moved from state to state by bulk updates guarded by their current state. */
+@ApplicationScoped
+public class SendRepository {
+
+  /** A queued recipient with what personalisation needs. */
+  public record Queued(long id, String email, String meta, String properties, int attempts) {}
+
+  @PersistenceContext EntityManager em;
+
+  public void add(SendRecord record) {
+    em.persist(record);
+  }
+
+  public List<Queued> queued(Collection<Long> ids) {
+    return em.createQuery(
+            "select new org.mailhub.dispatch.SendRepository$Queued(r.id, r.email, r.meta,"
+                + " p.properties, r.attempts) from SendRecord r, Profile p"
+                + " where p.id = r.profileId and r.id in :ids and r.status = :queued order by r.id",
+            Queued.class)
+        .setParameter("ids", ids)
+        .setParameter("queued", SendStatus.QUEUED)
+        .getResultList();
+  }
+
+  /** Marks the still-queued records as being sent by this claim; returns the ones it got. */
+  public List<Long> claim(Collection<Long> ids, long claim) {
+    em.createQuery(
+            "update SendRecord r set r.status = :sending, r.claim = :claim,"
+                + " r.attempts = r.attempts + 1, r.updatedAt = :now"
+                + " where r.id in :ids and r.status = :queued")
+        .setParameter("sending", SendStatus.SENDING)
+        .setParameter("claim", claim)
+        .setParameter("now", Instant.now())
+        .setParameter("ids", ids)
+        .setParameter("queued", SendStatus.QUEUED)
+        .executeUpdate();
+    return em.createQuery(
+            "select r.id from SendRecord r where r.id in :ids and r.claim = :claim"
+                + " and r.status = :sending",
+            Long.class)
+        .setParameter("ids", ids)
+        .setParameter("claim", claim)
+        .setParameter("sending", SendStatus.SENDING)
+        .getResultList();
+  }
+
+  /** Ends records being sent; returns how many changed. */
+  public int settle(Collection<Long> ids, SendStatus status, String messageId, String error) {
+    return em.createQuery(
+            "update SendRecord r set r.status = :status, r.messageId = :messageId,"
+                + " r.error = :error, r.claim = null, r.updatedAt = :now"
+                + " where r.id in :ids and r.status = :sending")
+        .setParameter("status", status)
+        .setParameter("messageId", messageId)
+        .setParameter("error", error)
+        .setParameter("now", Instant.now())
+        .setParameter("ids", ids)
+        .setParameter("sending", SendStatus.SENDING)
+        .executeUpdate();
+  }
+
+  public List<Long> withAttemptsBelow(Collection<Long> ids, int attempts) {
+    return em.createQuery(
+            "select r.id from SendRecord r where r.id in :ids and r.attempts < :attempts",
+            Long.class)
+        .setParameter("ids", ids)
+        .setParameter("attempts", attempts)
+        .getResultList();
+  }
+
+  public int cancelQueued(long campaignId) {
+    return em.createQuery(
+            "update SendRecord r set r.status = :cancelled, r.updatedAt = :now"
+                + " where r.campaignId = :campaign and r.status = :queued")
+        .setParameter("cancelled", SendStatus.CANCELLED)
+        .setParameter("now", Instant.now())
+        .setParameter("campaign", campaignId)
+        .setParameter("queued", SendStatus.QUEUED)
+        .executeUpdate();
+  }
+
+  /**
+   * Campaign id and count of the records left SENDING by a server that stopped before {@code
+   * before}.
+   */
+  public List<Object[]> interrupted(Instant before) {
+    return em.createQuery(
+            "select r.campaignId, count(r) from SendRecord r where r.status = :sending"
+                + " and r.updatedAt < :before group by r.campaignId",
+            Object[].class)
+        .setParameter("sending", SendStatus.SENDING)
+        .setParameter("before", before)
+        .getResultList();
+  }
+
+  public int failInterrupted(long campaignId, Instant before, String error) {
+    return em.createQuery(
+            "update SendRecord r set r.status = :failed, r.error = :error, r.claim = null,"
+                + " r.updatedAt = :now where r.campaignId = :campaign and r.status = :sending"
+                + " and r.updatedAt < :before")
+        .setParameter("failed", SendStatus.FAILED)
+        .setParameter("error", error)
+        .setParameter("now", Instant.now())
+        .setParameter("campaign", campaignId)
+        .setParameter("sending", SendStatus.SENDING)
+        .setParameter("before", before)
+        .executeUpdate();
+  }
+
+  public List<SendRecord> page(long campaignId, SendStatus status, int page, int size) {
+    return em.createQuery(
+            "select r from SendRecord r where r.campaignId = :campaign"
+                + " and (:status is null or r.status = :status) order by r.id",
+            SendRecord.class)
+        .setParameter("campaign", campaignId)
+        .setParameter("status", status)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+}

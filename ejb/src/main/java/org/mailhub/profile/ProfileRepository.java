@@ -1,0 +1,68 @@
+package org.mailhub.profile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class ProfileRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public List<Profile> findByEmails(Collection<String> emails) {
+    return em.createQuery("select p from Profile p where p.email in :emails", Profile.class)
+        .setParameter("emails", emails)
+        .getResultList();
+  }
+
+  /** What the dispatch needs of a profile. */
+  public record Candidate(long id, String email, String properties) {}
+
+  /**
+   * The next profiles after {@code cursor} by id, all of them or only those with these addresses.
+   */
+  public List<Candidate> after(long cursor, List<String> emails, int limit) {
+    String filter = emails == null ? "" : " and p.email in :emails";
+    var query =
+        em.createQuery(
+                "select new org.mailhub.profile.ProfileRepository$Candidate(p.id, p.email, p.properties)"
+                    + " from Profile p where p.id > :cursor"
+                    + filter
+                    + " order by p.id",
+                Candidate.class)
+            .setParameter("cursor", cursor)
+            .setMaxResults(limit);
+    if (emails != null) {
+      query.setParameter("emails", emails);
+    }
+    return query.getResultList();
+  }
+
+  public Optional<Profile> findByEmail(String email) {
+    return findByEmails(List.of(Profile.normalize(email))).stream().findFirst();
+  }
+
+  public List<String> knownAmong(Collection<String> emails) {
+    return em.createQuery("select p.email from Profile p where p.email in :emails", String.class)
+        .setParameter("emails", emails)
+        .getResultList();
+  }
+
+  public List<Profile> page(int page, int size) {
+    return em.createQuery("select p from Profile p order by p.id", Profile.class)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long count() {
+    return em.createQuery("select count(p) from Profile p", Long.class).getSingleResult();
+  }
+
+  public void add(Profile profile) {
+    em.persist(profile);
+  }
+}

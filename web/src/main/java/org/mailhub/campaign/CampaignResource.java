@@ -1,0 +1,119 @@
+package org.mailhub.campaign;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.dispatch.SendStatus;
+
+@RequestScoped
+@Path("campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Campaigns",
+    description =
+        "A campaign goes DRAFT -> SENDING -> SENT (or FAILED when nothing could be sent, or"
+            + " CANCELLED). Subject and HTML may use {{profile.property}} (optionally"
+            + " {{profile.name | \"friend\"}}; HTML-escaped in the HTML) and $$name campaign values.")
+public class CampaignResource {
+
+  @Inject CampaignService campaigns;
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Create a draft campaign",
+      description =
+          "providerId null sends through the default provider at launch. placeholders must give a"
+              + " value for every $$name the provider's template or the content uses; the missing"
+              + " ones are named in the 400. audience: ALL, EMAILS (up to 10000 addresses of"
+              + " existing profiles) or PROPERTY (profiles whose property equals value, as text).")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "spring sale",
+                      value =
+                          "{\"name\": \"Spring sale\", \"providerId\": 1, \"subject\": \"Hi {{profile.name |"
+                              + " \\\"there\\\"}}\", \"fromName\": \"Acme\", \"html\": \"<p>Hello"
+                              + " {{profile.name}}, code $$hid</p>\", \"placeholders\": {\"hid\":"
+                              + " \"SPRING24\"}, \"audience\": {\"type\": \"PROPERTY\", \"property\":"
+                              + " \"city\", \"value\": \"Lisbon\"}}")))
+  @APIResponse(responseCode = "201", description = "the draft")
+  @APIResponse(responseCode = "400", description = "invalid fields, each named")
+  public Response create(@NotNull CampaignRequest request) {
+    CampaignResponse created = campaigns.create(request);
+    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "Campaigns, newest first")
+  public List<CampaignResponse> list(
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
+    return campaigns.page(page, size);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "A campaign with its status and live counts")
+  public CampaignResponse get(@PathParam("id") long id) {
+    return campaigns.get(id);
+  }
+
+  @POST
+  @Path("{id}/launch")
+  @Operation(
+      summary = "Start sending",
+      description = "Answers 202 at once; follow the progress with GET /api/campaigns/{id}.")
+  @APIResponse(responseCode = "202", description = "sending has started")
+  @APIResponse(responseCode = "409", description = "not a draft, or no provider to send through")
+  public Response launch(@PathParam("id") long id) {
+    return Response.accepted(campaigns.launch(id)).build();
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @Operation(summary = "Stop sending what is not sent yet")
+  @APIResponse(responseCode = "200", description = "cancelled")
+  @APIResponse(responseCode = "409", description = "already finished")
+  public CampaignResponse cancel(@PathParam("id") long id) {
+    return campaigns.cancel(id);
+  }
+
+  @GET
+  @Path("{id}/sends")
+  @Operation(
+      summary = "The campaign's send records: per recipient its status, meta, message id and error")
+  public List<CampaignService.SendResponse> sends(
+      @PathParam("id") long id,
+      @QueryParam("status") SendStatus status,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+    return campaigns.sends(id, status, page, size);
+  }
+}

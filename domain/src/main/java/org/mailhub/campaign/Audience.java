@@ -2,8 +2,6 @@ package org.mailhub.campaign;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -16,12 +14,19 @@ public class Audience {
   public enum Type {
     ALL,
     EMAILS,
-    PROPERTY
+    PROPERTY;
+
+    /** Stored by name. */
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Column extends org.mailhub.infrastructure.EnumColumn<Type> {
+      public Column() {
+        super(Type.class);
+      }
+    }
   }
 
   public static final int MAX_EMAILS = 10_000;
 
-  @Enumerated(EnumType.STRING)
   @Column(name = "audience_type", nullable = false, length = 10)
   private Type type;
 

@@ -3,8 +3,6 @@ package org.mailhub.campaign;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,9 +11,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A message sent to an audience through one provider. Its counters are moved by the dispatch
- * pipeline with bulk updates; whoever changes the entity itself loads it with a write lock so that
- * no counter update is lost.
+ * A message sent to an audience through one provider. How far it got is not kept here but counted
+ * from its send records, so that the many concurrent sends never contend for this row.
  */
 @Entity
 @Table(name = "campaign")
@@ -47,16 +44,8 @@ public class Campaign {
 
   @Embedded private Audience audience;
 
-  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 10)
   private CampaignStatus status;
-
-  private long targeted;
-  private long queued;
-  private long sent;
-  private long failed;
-  private long suppressed;
-  private long cancelled;
 
   /** The last profile id the preparation has gone through. */
   @Column(name = "prepared_through", nullable = false)
@@ -110,22 +99,17 @@ public class Campaign {
   }
 
   /** Stops what is not sent yet; the dispatch skips the remaining recipients. */
-  public void cancel(long stillQueued) {
+  public void cancel() {
     if (status != CampaignStatus.DRAFT && status != CampaignStatus.SENDING) {
       throw new IllegalStateException("a " + status + " campaign cannot be cancelled");
     }
     status = CampaignStatus.CANCELLED;
-    queued -= stillQueued;
-    cancelled += stillQueued;
     finishedAt = Instant.now();
   }
 
-  /** Records one prepared chunk of recipients. */
-  public void prepared(long lastProfileId, int queuedNow, int suppressedNow) {
+  /** Records that the audience is prepared up to this profile. */
+  public void preparedThrough(long lastProfileId) {
     preparedThrough = lastProfileId;
-    targeted += queuedNow + suppressedNow;
-    queued += queuedNow;
-    suppressed += suppressedNow;
   }
 
   public void preparationDone() {
@@ -133,12 +117,21 @@ public class Campaign {
   }
 
   /** Ends a campaign that cannot be sent at all, e.g. because its provider is gone. */
-  public void fail(String reason, long stillQueued) {
+  public void fail(String reason) {
     status = CampaignStatus.FAILED;
     failure = reason;
-    queued -= stillQueued;
-    failed += stillQueued;
     finishedAt = Instant.now();
+  }
+
+  /**
+   * Ends a sending campaign whose recipients are all prepared and final: SENT, or FAILED when
+   * nothing could be sent.
+   */
+  public void finish(boolean anySent, boolean anyFailed) {
+    if (status == CampaignStatus.SENDING && prepared) {
+      status = !anySent && anyFailed ? CampaignStatus.FAILED : CampaignStatus.SENT;
+      finishedAt = Instant.now();
+    }
   }
 
   private static String requireText(String value, String name) {
@@ -182,30 +175,6 @@ public class Campaign {
 
   public CampaignStatus status() {
     return status;
-  }
-
-  public long targeted() {
-    return targeted;
-  }
-
-  public long queued() {
-    return queued;
-  }
-
-  public long sent() {
-    return sent;
-  }
-
-  public long failed() {
-    return failed;
-  }
-
-  public long suppressed() {
-    return suppressed;
-  }
-
-  public long cancelled() {
-    return cancelled;
   }
 
   public long preparedThrough() {

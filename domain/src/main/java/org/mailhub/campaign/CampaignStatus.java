@@ -5,5 +5,13 @@ public enum CampaignStatus {
   SENDING,
   SENT,
   FAILED,
-  CANCELLED
+  CANCELLED;
+
+  /** Stored by name. */
+  @jakarta.persistence.Converter(autoApply = true)
+  public static class Column extends org.mailhub.infrastructure.EnumColumn<CampaignStatus> {
+    public Column() {
+      super(CampaignStatus.class);
+    }
+  }
 }

@@ -2,8 +2,6 @@ package org.mailhub.dispatch;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -54,7 +52,6 @@ public class SendRecord {
   @Column(nullable = false, updatable = false, length = 32)
   private String meta;
 
-  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 12)
   private SendStatus status;
 

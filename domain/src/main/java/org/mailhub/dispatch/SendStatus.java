@@ -13,6 +13,14 @@ public enum SendStatus {
   /** Skipped: the campaign was cancelled first. */
   CANCELLED;
 
+  /** Stored by name. */
+  @jakarta.persistence.Converter(autoApply = true)
+  public static class Column extends org.mailhub.infrastructure.EnumColumn<SendStatus> {
+    public Column() {
+      super(SendStatus.class);
+    }
+  }
+
   public boolean isFinal() {
     return this != QUEUED && this != SENDING;
   }

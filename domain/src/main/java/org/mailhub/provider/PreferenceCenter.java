@@ -2,8 +2,6 @@ package org.mailhub.provider;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import java.net.URI;
 import java.util.Locale;
 
@@ -16,10 +14,17 @@ public class PreferenceCenter {
   public enum Mode {
     NONE,
     SYSTEM,
-    CUSTOM_URL
+    CUSTOM_URL;
+
+    /** Stored by name. */
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Column extends org.mailhub.infrastructure.EnumColumn<Mode> {
+      public Column() {
+        super(Mode.class);
+      }
+    }
   }
 
-  @Enumerated(EnumType.STRING)
   @Column(name = "preference_center", nullable = false, length = 20)
   private Mode mode;
 

@@ -3,8 +3,6 @@ package org.mailhub.provider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -29,7 +27,6 @@ public class Provider {
   @Column(nullable = false, unique = true, length = 100)
   private String nickname;
 
-  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 20)
   private ProviderType type;
 

@@ -9,5 +9,13 @@ public enum ProviderType {
   /** Postmark over SMTP, authenticated with the server API token. */
   POSTMARK,
   /** Any SMTP server. */
-  SMTP
+  SMTP;
+
+  /** Stored by name. */
+  @jakarta.persistence.Converter(autoApply = true)
+  public static class Column extends org.mailhub.infrastructure.EnumColumn<ProviderType> {
+    public Column() {
+      super(ProviderType.class);
+    }
+  }
 }

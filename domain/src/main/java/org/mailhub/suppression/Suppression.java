@@ -2,8 +2,6 @@ package org.mailhub.suppression;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -19,7 +17,6 @@ public class Suppression {
   @Column(length = Profile.MAX_EMAIL_LENGTH)
   private String email;
 
-  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 30)
   private SuppressionReason reason;
 

@@ -6,5 +6,13 @@ public enum SuppressionReason {
   SPAM_COMPLAINT,
   HARD_BOUNCE,
   PREFERENCE_CENTER,
-  MANUAL
+  MANUAL;
+
+  /** Stored by name. */
+  @jakarta.persistence.Converter(autoApply = true)
+  public static class Column extends org.mailhub.infrastructure.EnumColumn<SuppressionReason> {
+    public Column() {
+      super(SuppressionReason.class);
+    }
+  }
 }

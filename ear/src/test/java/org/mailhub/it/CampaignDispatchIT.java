@@ -271,6 +271,12 @@ class CampaignDispatchIT {
                   "{\"email\": \"" + email + "\", \"reason\": \"UNSUBSCRIBED\"}")
               .statusCode());
     }
+    if (!suppressed.isEmpty()) {
+      String listed = Mailhub.get("api/suppressions?reason=UNSUBSCRIBED&size=1000").body();
+      assertTrue(suppressed.stream().allMatch(listed::contains), listed);
+      assertFalse(
+          Mailhub.get("api/suppressions?reason=HARD_BOUNCE&size=1000").body().contains(run));
+    }
     return new Audience(names, suppressed);
   }
 
@@ -335,6 +341,16 @@ class CampaignDispatchIT {
       assertEquals("SUPPRESSED", records.get(email).getString("status"));
       assertFalse(received.containsKey(email));
     }
+    var suppressedRecords =
+        Mailhub.parse(
+                Mailhub.get("api/campaigns/" + campaign.getInt("id") + "/sends?status=SUPPRESSED")
+                    .body())
+            .asJsonArray();
+    assertEquals(
+        audience.suppressed,
+        suppressedRecords.stream()
+            .map(r -> r.asJsonObject().getString("email"))
+            .collect(Collectors.toSet()));
     received.forEach(
         (email, meta) -> {
           assertEquals("SENT", records.get(email).getString("status"));

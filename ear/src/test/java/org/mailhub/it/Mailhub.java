@@ -28,7 +28,19 @@ final class Mailhub {
   }
 
   static HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(BASE.resolve(path)).GET().build());
+    return get(BASE, path);
+  }
+
+  static HttpResponse<String> get(URI base, String path) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+  }
+
+  static HttpResponse<String> post(URI base, String path, String json) {
+    return send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   static HttpResponse<String> post(String path, String json) {

@@ -31,6 +31,7 @@ final class RecordingEsp implements AutoCloseable {
   private volatile int status = 200;
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private volatile int failureStatus = 503;
+  private volatile long delayMillis;
   private volatile String answer = "{}";
 
   RecordingEsp() throws IOException {
@@ -50,6 +51,12 @@ final class RecordingEsp implements AutoCloseable {
     return this;
   }
 
+  /** Takes this long to answer each request, like a real provider. */
+  RecordingEsp slow(long millis) {
+    this.delayMillis = millis;
+    return this;
+  }
+
   /** Answers the next {@code count} requests with {@code status} before the usual answer. */
   RecordingEsp failFirst(int count, int status) {
     failuresLeft.set(count);
@@ -66,6 +73,10 @@ final class RecordingEsp implements AutoCloseable {
     return request;
   }
 
+  int count() {
+    return requests.size();
+  }
+
   List<Request> received() {
     return List.copyOf(requests);
   }
@@ -79,6 +90,13 @@ final class RecordingEsp implements AutoCloseable {
             exchange.getRequestURI().getRawQuery(),
             exchange.getRequestHeaders(),
             body);
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     boolean fail = failuresLeft.getAndDecrement() > 0;
     if (!fail) {
       requests.add(request);

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,38 +40,5 @@ public class CampaignRepository {
 
   public void add(Campaign campaign) {
     em.persist(campaign);
-  }
-
-  /** Counts moved by the dispatch, without loading the campaign. */
-  public void count(long id, long sent, long failed) {
-    em.createQuery(
-            "update Campaign c set c.sent = c.sent + :sent, c.failed = c.failed + :failed,"
-                + " c.queued = c.queued - :done where c.id = :id")
-        .setParameter("sent", sent)
-        .setParameter("failed", failed)
-        .setParameter("done", sent + failed)
-        .setParameter("id", id)
-        .executeUpdate();
-  }
-
-  /** Ends a sending campaign once every recipient is prepared and final. */
-  public void finishIfDone(long id) {
-    em.createQuery(
-            "update Campaign c set c.status = :failed, c.finishedAt = :now"
-                + " where c.id = :id and c.status = :sending and c.prepared = true and c.queued = 0"
-                + " and c.sent = 0 and c.failed > 0")
-        .setParameter("failed", CampaignStatus.FAILED)
-        .setParameter("now", Instant.now())
-        .setParameter("sending", CampaignStatus.SENDING)
-        .setParameter("id", id)
-        .executeUpdate();
-    em.createQuery(
-            "update Campaign c set c.status = :sent, c.finishedAt = :now"
-                + " where c.id = :id and c.status = :sending and c.prepared = true and c.queued = 0")
-        .setParameter("sent", CampaignStatus.SENT)
-        .setParameter("now", Instant.now())
-        .setParameter("sending", CampaignStatus.SENDING)
-        .setParameter("id", id)
-        .executeUpdate();
   }
 }

@@ -3,6 +3,7 @@ package org.mailhub.campaign;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mailhub.dispatch.SendStatus;
 
 /** A campaign with its live counts. */
 public record CampaignResponse(
@@ -26,7 +27,21 @@ public record CampaignResponse(
    * queued counts what is waiting or being handed to the provider right now.
    */
   public record Counts(
-      long targeted, long queued, long sent, long failed, long suppressed, long cancelled) {}
+      long targeted, long queued, long sent, long failed, long suppressed, long cancelled) {
+
+    static Counts of(Map<SendStatus, Long> byStatus) {
+      long queued =
+          byStatus.getOrDefault(SendStatus.QUEUED, 0L)
+              + byStatus.getOrDefault(SendStatus.SENDING, 0L);
+      return new Counts(
+          byStatus.values().stream().mapToLong(Long::longValue).sum(),
+          queued,
+          byStatus.getOrDefault(SendStatus.SENT, 0L),
+          byStatus.getOrDefault(SendStatus.FAILED, 0L),
+          byStatus.getOrDefault(SendStatus.SUPPRESSED, 0L),
+          byStatus.getOrDefault(SendStatus.CANCELLED, 0L));
+    }
+  }
 
   public record AudienceView(
       Audience.Type type, List<String> emails, String property, String value) {}

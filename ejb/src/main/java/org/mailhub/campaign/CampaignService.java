@@ -123,7 +123,8 @@ public class CampaignService {
       throw RequestRejected.conflict(
           "NOT_CANCELLABLE", "A " + campaign.status() + " campaign cannot be cancelled");
     }
-    campaign.cancel(sends.cancelQueued(id));
+    sends.endQueued(id, SendStatus.CANCELLED, null);
+    campaign.cancel();
     return view(campaign);
   }
 
@@ -132,7 +133,9 @@ public class CampaignService {
   }
 
   public List<CampaignResponse> page(int page, int size) {
-    return campaigns.page(page, size).stream().map(this::view).toList();
+    List<Campaign> found = campaigns.page(page, size);
+    var counts = sends.counts(found.stream().map(Campaign::id).toList());
+    return found.stream().map(c -> view(c, counts.getOrDefault(c.id(), Map.of()))).toList();
   }
 
   public List<SendResponse> sends(long id, SendStatus status, int page, int size) {
@@ -231,14 +234,19 @@ public class CampaignService {
   }
 
   private CampaignResponse view(Campaign c) {
+    return view(
+        c,
+        c.id() == null ? Map.of() : sends.counts(List.of(c.id())).getOrDefault(c.id(), Map.of()));
+  }
+
+  private CampaignResponse view(Campaign c, Map<SendStatus, Long> counts) {
     Audience a = c.audience();
     return new CampaignResponse(
         c.id(),
         c.name(),
         c.providerId(),
         c.status(),
-        new CampaignResponse.Counts(
-            c.targeted(), c.queued(), c.sent(), c.failed(), c.suppressed(), c.cancelled()),
+        CampaignResponse.Counts.of(counts),
         c.subject(),
         c.fromName(),
         c.html(),

@@ -23,6 +23,9 @@ import jakarta.jms.TextMessage;
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),
+      // no prefetching: a chunk waits in the queue for the next free session instead of queueing
+      // up behind a busy one
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
       @ActivationConfigProperty(
           propertyName = "maxSession",
           propertyValue = "${mailhub.dispatch.concurrency:16}")

@@ -4,9 +4,10 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
-import org.mailhub.campaign.CampaignRepository;
 
 /**
  * After a restart, recipients that were being handed to a provider when mailhub stopped cannot tell
@@ -23,16 +24,14 @@ public class DispatchRecovery {
           + " nobody receives the email twice";
 
   @Inject SendRepository sends;
-  @Inject CampaignRepository campaigns;
+  @Inject Messages messages;
 
   @PostConstruct
   void failInterruptedSends() {
     Instant started = Instant.now();
-    for (Object[] row : sends.interrupted(started)) {
-      long campaignId = (Long) row[0];
+    for (long campaignId : sends.interrupted(started)) {
       int failed = sends.failInterrupted(campaignId, started, INTERRUPTED);
-      campaigns.count(campaignId, 0, failed);
-      campaigns.finishIfDone(campaignId);
+      messages.dispatch(campaignId, List.of(), Duration.ZERO);
       LOG.warning(failed + " sends of campaign " + campaignId + " were interrupted by a stop");
     }
   }

@@ -61,7 +61,10 @@ public class Dispatcher {
       ledger.failCampaign(campaignId, "the provider's settings cannot be read: " + e.getMessage());
       return;
     }
-    send(job, gateways.of(job.provider().type()), providerSettings, ledger.queued(sendIds));
+    if (!sendIds.isEmpty()) {
+      send(job, gateways.of(job.provider().type()), providerSettings, ledger.queued(sendIds));
+    }
+    ledger.finishIfDone(campaignId);
   }
 
   private <S> void send(
@@ -115,9 +118,9 @@ public class Dispatcher {
         SendOutcome outcome = gateway.send(providerSettings, envelope, batch);
         breakers.succeeded(provider.id());
         if (outcome.accepted()) {
-          ledger.sent(campaign.id(), claimed, outcome.messageId());
+          ledger.sent(claimed, outcome.messageId());
         } else {
-          ledger.failed(campaign.id(), claimed, describe(outcome));
+          ledger.failed(claimed, describe(outcome));
         }
       } catch (ProviderUnavailable e) {
         retry(campaign.id(), provider.id(), claimed, describe(e.outcome()), byMeta, batch);
@@ -131,7 +134,7 @@ public class Dispatcher {
             batch);
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
-        ledger.failed(campaign.id(), claimed, "mailhub could not send: " + e);
+        ledger.failed(claimed, "mailhub could not send: " + e);
       }
     }
   }
@@ -144,7 +147,7 @@ public class Dispatcher {
       Map<String, SendRepository.Queued> byMeta,
       List<Email> batch) {
     breakers.failed(providerId);
-    List<Long> again = ledger.retryOrFail(campaignId, claimed, error, maxAttempts);
+    List<Long> again = ledger.retryOrFail(claimed, error, maxAttempts);
     if (!again.isEmpty()) {
       int attempt =
           batch.stream().mapToInt(e -> byMeta.get(e.meta()).attempts() + 1).max().orElse(1);

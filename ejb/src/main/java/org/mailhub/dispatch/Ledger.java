@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.provider.Provider;
@@ -43,16 +44,31 @@ public class Ledger {
     return sends.claim(ids, RANDOM.nextLong());
   }
 
-  public void sent(long campaignId, Collection<Long> ids, String messageId) {
-    int settled = sends.settle(ids, SendStatus.SENT, messageId, null);
-    campaigns.count(campaignId, settled, 0);
-    campaigns.finishIfDone(campaignId);
+  public void sent(Collection<Long> ids, String messageId) {
+    sends.settle(ids, SendStatus.SENT, messageId, null);
   }
 
-  public void failed(long campaignId, Collection<Long> ids, String error) {
-    int settled = sends.settle(ids, SendStatus.FAILED, null, abbreviate(error));
-    campaigns.count(campaignId, 0, settled);
-    campaigns.finishIfDone(campaignId);
+  public void failed(Collection<Long> ids, String error) {
+    sends.settle(ids, SendStatus.FAILED, null, abbreviate(error));
+  }
+
+  /**
+   * Ends the campaign when every recipient is prepared and final. Runs in a transaction of its own
+   * after the outcomes it depends on are committed, so that the last one to commit always sees all
+   * the others.
+   */
+  public void finishIfDone(long campaignId) {
+    if (!sends.pending(campaignId)) {
+      campaigns
+          .lock(campaignId)
+          .ifPresent(
+              campaign -> {
+                var counts = sends.counts(List.of(campaignId)).getOrDefault(campaignId, Map.of());
+                campaign.finish(
+                    counts.getOrDefault(SendStatus.SENT, 0L) > 0,
+                    counts.getOrDefault(SendStatus.FAILED, 0L) > 0);
+              });
+    }
   }
 
   /**
@@ -60,13 +76,14 @@ public class Ledger {
    *
    * @return the recipients to try again
    */
-  public List<Long> retryOrFail(
-      long campaignId, Collection<Long> ids, String error, int maxAttempts) {
+  public List<Long> retryOrFail(Collection<Long> ids, String error, int maxAttempts) {
     List<Long> again = sends.withAttemptsBelow(ids, maxAttempts);
-    sends.settle(again, SendStatus.QUEUED, null, abbreviate(error));
+    if (!again.isEmpty()) {
+      sends.settle(again, SendStatus.QUEUED, null, abbreviate(error));
+    }
     List<Long> exhausted = ids.stream().filter(id -> !again.contains(id)).toList();
     if (!exhausted.isEmpty()) {
-      failed(campaignId, exhausted, error);
+      failed(exhausted, error);
     }
     return again;
   }
@@ -77,8 +94,8 @@ public class Ledger {
         .lock(campaignId)
         .ifPresent(
             campaign -> {
-              int left = sends.cancelQueued(campaignId);
-              campaign.fail(reason, left);
+              sends.endQueued(campaignId, SendStatus.FAILED, abbreviate(reason));
+              campaign.fail(reason);
             });
   }
 

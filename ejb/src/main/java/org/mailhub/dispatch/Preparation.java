@@ -55,14 +55,15 @@ public class Preparation {
             prepareChunk);
     if (chunk.isEmpty()) {
       campaign.preparationDone();
-      campaigns.finishIfDone(campaignId);
+      // the campaign ends once this commits and the last recipient is final: a message with no
+      // recipients makes the dispatch check, in case all were sent (or suppressed) already
+      messages.dispatch(campaignId, List.of(), Duration.ZERO);
       return;
     }
     Set<String> suppressed =
         suppressions.suppressedAmong(
             chunk.stream().map(ProfileRepository.Candidate::email).toList());
     List<SendRecord> queued = new ArrayList<>();
-    int skipped = 0;
     for (ProfileRepository.Candidate profile : chunk) {
       if (audience.type() == Audience.Type.PROPERTY
           && !audience.matches(text(json(profile.properties()).get(audience.property())))) {
@@ -73,13 +74,11 @@ public class Preparation {
           new SendRecord(
               campaignId, profile.id(), campaign.providerId(), profile.email(), isSuppressed);
       sends.add(record);
-      if (isSuppressed) {
-        skipped++;
-      } else {
+      if (!isSuppressed) {
         queued.add(record);
       }
     }
-    campaign.prepared(chunk.get(chunk.size() - 1).id(), queued.size(), skipped);
+    campaign.preparedThrough(chunk.get(chunk.size() - 1).id());
     for (int from = 0; from < queued.size(); from += dispatchChunk) {
       messages.dispatch(
           campaignId,

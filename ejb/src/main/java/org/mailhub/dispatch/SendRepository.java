@@ -5,7 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Send records, moved from state to state by bulk updates guarded by their current state. */
 @ApplicationScoped
@@ -77,26 +80,25 @@ public class SendRepository {
         .getResultList();
   }
 
-  public int cancelQueued(long campaignId) {
+  /** Ends every still-queued record of the campaign (CANCELLED or FAILED). */
+  public int endQueued(long campaignId, SendStatus status, String error) {
     return em.createQuery(
-            "update SendRecord r set r.status = :cancelled, r.updatedAt = :now"
+            "update SendRecord r set r.status = :status, r.error = :error, r.updatedAt = :now"
                 + " where r.campaignId = :campaign and r.status = :queued")
-        .setParameter("cancelled", SendStatus.CANCELLED)
+        .setParameter("status", status)
+        .setParameter("error", error)
         .setParameter("now", Instant.now())
         .setParameter("campaign", campaignId)
         .setParameter("queued", SendStatus.QUEUED)
         .executeUpdate();
   }
 
-  /**
-   * Campaign id and count of the records left SENDING by a server that stopped before {@code
-   * before}.
-   */
-  public List<Object[]> interrupted(Instant before) {
+  /** The campaigns with records left SENDING by a server that stopped before {@code before}. */
+  public List<Long> interrupted(Instant before) {
     return em.createQuery(
-            "select r.campaignId, count(r) from SendRecord r where r.status = :sending"
-                + " and r.updatedAt < :before group by r.campaignId",
-            Object[].class)
+            "select distinct r.campaignId from SendRecord r where r.status = :sending"
+                + " and r.updatedAt < :before",
+            Long.class)
         .setParameter("sending", SendStatus.SENDING)
         .setParameter("before", before)
         .getResultList();
@@ -116,15 +118,51 @@ public class SendRepository {
         .executeUpdate();
   }
 
-  public List<SendRecord> page(long campaignId, SendStatus status, int page, int size) {
-    return em.createQuery(
-            "select r from SendRecord r where r.campaignId = :campaign"
-                + " and (:status is null or r.status = :status) order by r.id",
-            SendRecord.class)
+  /** Whether any recipient of the campaign is still queued or being sent. */
+  public boolean pending(long campaignId) {
+    return !em.createQuery(
+            "select r.id from SendRecord r where r.campaignId = :campaign and r.status in :pending",
+            Long.class)
         .setParameter("campaign", campaignId)
-        .setParameter("status", status)
-        .setFirstResult(page * size)
-        .setMaxResults(size)
-        .getResultList();
+        .setParameter("pending", List.of(SendStatus.QUEUED, SendStatus.SENDING))
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** How many records of each campaign are in each status. */
+  public Map<Long, Map<SendStatus, Long>> counts(Collection<Long> campaignIds) {
+    Map<Long, Map<SendStatus, Long>> counts = new HashMap<>();
+    if (campaignIds.isEmpty()) {
+      return counts;
+    }
+    em.createQuery(
+            "select r.campaignId, r.status, count(r) from SendRecord r"
+                + " where r.campaignId in :campaigns group by r.campaignId, r.status",
+            Object[].class)
+        .setParameter("campaigns", campaignIds)
+        .getResultList()
+        .forEach(
+            row ->
+                counts
+                    .computeIfAbsent((Long) row[0], id -> new EnumMap<>(SendStatus.class))
+                    .put((SendStatus) row[1], (Long) row[2]));
+    return counts;
+  }
+
+  public List<SendRecord> page(long campaignId, SendStatus status, int page, int size) {
+    var query =
+        em.createQuery(
+                "select r from SendRecord r where r.campaignId = :campaign"
+                    + (status == null ? "" : " and r.status = :status")
+                    + " order by r.id",
+                SendRecord.class)
+            .setParameter("campaign", campaignId)
+            .setFirstResult(page * size)
+            .setMaxResults(size);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    return query.getResultList();
   }
 }

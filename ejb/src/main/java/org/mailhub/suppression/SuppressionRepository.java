@@ -30,14 +30,18 @@ public class SuppressionRepository {
   }
 
   public List<Suppression> page(SuppressionReason reason, int page, int size) {
-    return em.createQuery(
-            "select s from Suppression s where (:reason is null or s.reason = :reason)"
-                + " order by s.createdAt desc, s.email",
-            Suppression.class)
-        .setParameter("reason", reason)
-        .setFirstResult(page * size)
-        .setMaxResults(size)
-        .getResultList();
+    var query =
+        em.createQuery(
+                "select s from Suppression s"
+                    + (reason == null ? "" : " where s.reason = :reason")
+                    + " order by s.createdAt desc, s.email",
+                Suppression.class)
+            .setFirstResult(page * size)
+            .setMaxResults(size);
+    if (reason != null) {
+      query.setParameter("reason", reason);
+    }
+    return query.getResultList();
   }
 
   public void add(Suppression suppression) {

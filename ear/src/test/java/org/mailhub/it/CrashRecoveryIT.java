@@ -1,0 +1,253 @@
+package org.mailhub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server is killed (SIGKILL) in the middle of a campaign and started again: the campaign
+ * finishes, nobody receives it twice, and every recipient ends with a final record. Runs its own
+ * server (port offset 100, its own data) from the provisioned installation.
+ */
+class CrashRecoveryIT {
+
+  private static final Path SERVER = Path.of("target/server").toAbsolutePath();
+  private static final Path BASE = Path.of("target/crash-test/standalone").toAbsolutePath();
+  private static final URI URL = URI.create("http://localhost:8180/");
+  private static final int RECIPIENTS = 3000;
+
+  private Process server;
+  private int starts;
+
+  @AfterEach
+  void stopServer() {
+    kill();
+  }
+
+  @Test
+  void aCampaignInterruptedByAKillFinishesWithoutSendingAnyoneTwice() throws Exception {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    try (RecordingEsp esp = new RecordingEsp().slow(20)) {
+      prepareServerDirectory();
+      start();
+      importAudience(run);
+      long provider = provider(esp, run);
+      long campaign = launch(provider, run);
+
+      await(Duration.ofSeconds(60), () -> esp.count() >= 400);
+      kill();
+      int beforeKill = esp.count();
+      assertTrue(beforeKill < RECIPIENTS, "the campaign was still being sent when killed");
+
+      start();
+      JsonObject finished = awaitEnd(campaign);
+
+      Map<String, Integer> received = new HashMap<>();
+      for (RecordingEsp.Request request : esp.received()) {
+        received.merge(
+            Mailhub.parse(request.body()).asJsonObject().getString("to"), 1, Integer::sum);
+      }
+      received.forEach(
+          (to, times) -> assertEquals(1, times, to + " received the campaign " + times + " times"));
+
+      JsonObject counts = finished.getJsonObject("counts");
+      assertEquals(RECIPIENTS, counts.getInt("targeted"), counts.toString());
+      assertEquals(0, counts.getInt("queued"), counts.toString());
+      assertEquals(RECIPIENTS, counts.getInt("sent") + counts.getInt("failed"), counts.toString());
+
+      List<JsonObject> records = sends(campaign);
+      assertEquals(RECIPIENTS, records.size());
+      int interrupted = 0;
+      for (JsonObject record : records) {
+        String email = record.getString("email");
+        switch (record.getString("status")) {
+          case "SENT" ->
+              assertTrue(received.containsKey(email), email + " is SENT but never arrived");
+          case "FAILED" -> {
+            interrupted++;
+            assertTrue(record.getString("error").startsWith("interrupted"), record.toString());
+          }
+          default -> throw new AssertionError("not final: " + record);
+        }
+      }
+      assertTrue(
+          interrupted <= 16, interrupted + " in-doubt sends; at most one per dispatch session");
+      assertEquals(counts.getInt("failed"), interrupted);
+      System.out.printf(
+          "crash test: %d requests before the kill, %d after; %d recipients in doubt recorded as failed%n",
+          beforeKill, esp.count() - beforeKill, interrupted);
+    }
+  }
+
+  /** A server base directory of its own: the provisioned configuration and mailhub.ear, no data. */
+  private static void prepareServerDirectory() throws IOException {
+    if (Files.exists(BASE)) {
+      try (Stream<Path> files = Files.walk(BASE)) {
+        files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+      }
+    }
+    Path configuration = SERVER.resolve("standalone/configuration");
+    try (Stream<Path> files = Files.walk(configuration)) {
+      for (Path source :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.toString().contains("standalone_xml_history"))
+              .toList()) {
+        Path target = BASE.resolve("configuration").resolve(configuration.relativize(source));
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.createDirectories(BASE.resolve("deployments"));
+    Files.copy(Path.of("target/mailhub.ear"), BASE.resolve("deployments/mailhub.ear"));
+  }
+
+  private void start() throws Exception {
+    starts++;
+    server =
+        new ProcessBuilder(
+                SERVER.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-full.xml",
+                "-Djboss.server.base.dir=" + BASE,
+                "-Djboss.socket.binding.port-offset=100",
+                "-Dmailhub.dispatch.prepare-chunk-size=500",
+                "-Dmailhub.dispatch.chunk-size=100")
+            .redirectErrorStream(true)
+            .redirectOutput(BASE.resolveSibling("server-start-" + starts + ".log").toFile())
+            .start();
+    await(
+        Duration.ofSeconds(120),
+        () -> {
+          try {
+            return Mailhub.get(URL, "api/health").statusCode() == 200;
+          } catch (IllegalStateException notYet) {
+            return false;
+          }
+        });
+  }
+
+  /** SIGKILL to the server JVM: no shutdown hook, no graceful undeploy. */
+  private void kill() {
+    if (server != null) {
+      server.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      server.destroyForcibly();
+      try {
+        server.waitFor();
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      server = null;
+    }
+  }
+
+  private static void importAudience(String run) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < RECIPIENTS; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"email\": \"c")
+          .append(i)
+          .append('-')
+          .append(run)
+          .append("@example.com\", \"properties\": {\"run\": \"")
+          .append(run)
+          .append("\"}}");
+    }
+    HttpResponse<String> imported = Mailhub.post(URL, "api/profiles", json.append(']').toString());
+    assertEquals(200, imported.statusCode(), imported.body());
+  }
+
+  private static long provider(RecordingEsp esp, String run) {
+    HttpResponse<String> created =
+        Mailhub.post(
+            URL,
+            "api/providers",
+            """
+            {"nickname": "crash %s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s",
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "from": "$$FromName $$FromAddress"}}}"""
+                .formatted(run, esp.url("/send")));
+    assertEquals(201, created.statusCode(), created.body());
+    return Mailhub.json(created).getJsonNumber("id").longValue();
+  }
+
+  private static long launch(long provider, String run) {
+    HttpResponse<String> created =
+        Mailhub.post(
+            URL,
+            "api/campaigns",
+            """
+            {"name": "crash", "providerId": %d, "subject": "Hi", "html": "<p>Hi</p>",
+             "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
+                .formatted(provider, run));
+    assertEquals(201, created.statusCode(), created.body());
+    long id = Mailhub.json(created).getJsonNumber("id").longValue();
+    assertEquals(202, Mailhub.post(URL, "api/campaigns/" + id + "/launch", "").statusCode());
+    return id;
+  }
+
+  private static JsonObject awaitEnd(long campaign) throws InterruptedException {
+    JsonObject[] last = new JsonObject[1];
+    await(
+        Duration.ofSeconds(120),
+        () -> {
+          last[0] = Mailhub.json(Mailhub.get(URL, "api/campaigns/" + campaign));
+          return !last[0].getString("status").equals("SENDING");
+        });
+    return last[0];
+  }
+
+  private static List<JsonObject> sends(long campaign) {
+    List<JsonObject> all = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonArray batch =
+          Mailhub.parse(
+                  Mailhub.get(URL, "api/campaigns/" + campaign + "/sends?size=1000&page=" + page)
+                      .body())
+              .asJsonArray();
+      batch.forEach(v -> all.add(v.asJsonObject()));
+      if (batch.size() < 1000) {
+        return all;
+      }
+    }
+  }
+
+  private static void await(Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("gave up waiting after " + timeout);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  static {
+    if (!Files.isDirectory(SERVER)) {
+      throw new UncheckedIOException(new IOException("no provisioned server at " + SERVER));
+    }
+  }
+}

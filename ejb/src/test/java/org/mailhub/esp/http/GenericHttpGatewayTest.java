@@ -120,6 +120,28 @@ class GenericHttpGatewayTest {
   }
 
   @Test
+  void batchesOnlyShareRequestsWhenTheSharedPartsAgree() {
+    var settings =
+        post(
+            Map.of(),
+            "{\"subject\": \"$$Subject\", \"from\": \"$$FromName $$FromAddress\","
+                + " \"msgs\": {\"to\": \"$$To\", \"html\": \"$$HTML\"}}",
+            new Batch("msgs", 2));
+    var emails =
+        List.of(
+            new org.mailhub.dispatch.Email("a@x", "Hi Ana", "h1", Map.of(), "m1"),
+            new org.mailhub.dispatch.Email("b@x", "Hi Bob", "h2", Map.of(), "m2"),
+            new org.mailhub.dispatch.Email("c@x", "Hi Ana", "h3", Map.of(), "m3"),
+            new org.mailhub.dispatch.Email("d@x", "Hi Ana", "h4", Map.of(), "m4"));
+
+    assertEquals(
+        List.of(List.of("a@x", "c@x"), List.of("d@x"), List.of("b@x")),
+        gateway.batches(settings, emails).stream()
+            .map(b -> b.stream().map(e -> e.to()).toList())
+            .toList());
+  }
+
+  @Test
   void campaignPlaceholdersAreTheNonBuiltInOnes() {
     var settings = post(Map.of("X-Id", "$$hid"), "{\"t\": \"$$To $$Meta $$promo\"}", null);
 

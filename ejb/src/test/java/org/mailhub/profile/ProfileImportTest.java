@@ -1,0 +1,83 @@
+package org.mailhub.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Parsing and chunking; the upsert itself is exercised against the database by the ITs. */
+class ProfileImportTest {
+
+  private final List<List<ProfileRow>> chunks = new ArrayList<>();
+  private final ProfileImport imports = new ProfileImport();
+
+  {
+    imports.profiles =
+        new ProfileService() {
+          @Override
+          public Upserted upsert(List<ProfileRow> rows) {
+            chunks.add(rows);
+            return new Upserted(rows.size(), 0);
+          }
+        };
+  }
+
+  @Test
+  void csvColumnsBecomePropertiesAndBadRowsAreNamed() {
+    String csv =
+        "Email,name,city\nana@example.com,\"Ana, the \"\"first\"\"\",Lisbon\nnot-an-address,Bob,\nzoë@example.com,Zoë,\n";
+
+    ImportReport report = imports.fromCsv(new StringReader(csv));
+
+    assertEquals(2, report.getCreated());
+    assertEquals(1, report.getRejected());
+    assertEquals(
+        new ImportReport.Rejection(2, "not-an-address", "email is not a valid address"),
+        report.getRejections().get(0));
+    assertEquals("Ana, the \"first\"", chunks.get(0).get(0).properties().getString("name"));
+    assertEquals(1, chunks.get(0).get(1).properties().size(), "empty cells are left out");
+    assertNull(report.getError());
+  }
+
+  @Test
+  void csvWithoutEmailColumnIsRefused() {
+    ImportReport report = imports.fromCsv(new StringReader("name\nAna\n"));
+
+    assertEquals("the CSV header has no email column", report.getError());
+  }
+
+  @Test
+  void jsonRowsAreStreamedInChunks() {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < 2500; i++) {
+      json.append(i == 0 ? "" : ",").append("{\"email\": \"p").append(i).append("@example.com\"}");
+    }
+    json.append(",42,{\"email\": \"x@example.com\", \"properties\": [1]}]");
+
+    ImportReport report =
+        imports.fromJson(
+            new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(List.of(1000, 1000, 500), chunks.stream().map(List::size).toList());
+    assertEquals(2500, report.getCreated());
+    assertEquals(2, report.getRejected());
+    assertEquals("not a JSON object", report.getRejections().get(0).reason());
+  }
+
+  @Test
+  void malformedJsonStopsButKeepsWhatCameBefore() {
+    ImportReport report =
+        imports.fromJson(
+            new ByteArrayInputStream(
+                "[{\"email\": \"a@example.com\"}, {\"email\": ".getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals(1, report.getCreated());
+    assertTrue(report.getError().startsWith("the JSON is malformed"), report.getError());
+  }
+}

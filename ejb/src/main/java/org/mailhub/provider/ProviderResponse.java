@@ -5,7 +5,11 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 
-/** A provider as clients see it: secrets in {@code settings} masked, callback URL read-only. */
+/**
+ * A provider as clients see it: secrets in {@code settings} masked, callback URL read-only. When
+ * the stored settings cannot be read (e.g. {@code MAILHUB_SECRET_KEY} changed), {@code settings} is
+ * null and {@code settingsError} says why; saving the provider again with its secrets repairs it.
+ */
 @JsonbPropertyOrder({
   "id",
   "nickname",
@@ -18,7 +22,8 @@ import java.time.Instant;
   "defaultProvider",
   "callbackUrl",
   "createdAt",
-  "updatedAt"
+  "updatedAt",
+  "settingsError"
 })
 public record ProviderResponse(
     Long id,
@@ -32,7 +37,8 @@ public record ProviderResponse(
     @JsonbProperty("default") boolean defaultProvider,
     String callbackUrl,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String settingsError) {
 
   public record PreferenceCenterView(PreferenceCenter.Mode mode, String url) {}
 }

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.validation.Validator;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -218,6 +219,13 @@ public class ProviderService {
   }
 
   private ProviderResponse view(Provider provider) {
+    JsonObject masked = null;
+    String settingsError = null;
+    try {
+      masked = settings.masked(provider);
+    } catch (IllegalStateException e) {
+      settingsError = e.getMessage();
+    }
     return new ProviderResponse(
         provider.id(),
         provider.nickname(),
@@ -227,11 +235,12 @@ public class ProviderService {
         provider.replyTo(),
         new ProviderResponse.PreferenceCenterView(
             provider.preferenceCenter().mode(), provider.preferenceCenter().url()),
-        settings.masked(provider),
+        masked,
         provider.isDefault(),
         callbackUrl(provider),
         provider.createdAt(),
-        provider.updatedAt());
+        provider.updatedAt(),
+        settingsError);
   }
 
   private String callbackUrl(Provider provider) {

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
@@ -46,7 +47,7 @@ public class ProviderSettings {
     JsonObject merged =
         stored == null || stored.type() != type
             ? requested
-            : keepSecrets(gateway, requested, json(box.open(stored.sealedSettings())));
+            : keepSecrets(gateway, requested, readable(stored));
     Object settings;
     try {
       settings = jsonb.fromJson(merged.toString(), gateway.settingsType());
@@ -67,6 +68,18 @@ public class ProviderSettings {
       throw RequestRejected.invalid(errors);
     }
     return settings;
+  }
+
+  /**
+   * The stored settings, or nothing when they cannot be decrypted: then the request must repeat the
+   * secrets.
+   */
+  private JsonObject readable(Provider stored) {
+    try {
+      return json(box.open(stored.sealedSettings()));
+    } catch (IllegalStateException unreadable) {
+      return JsonValue.EMPTY_JSON_OBJECT;
+    }
   }
 
   String seal(Object settings) {

@@ -157,7 +157,7 @@ class CampaignDispatchIT {
 
   @Test
   void smtpDeliversPersonalisedMessagesWithTheMetaHeader() throws Exception {
-    Audience audience = audience(200, 5);
+    Audience audience = audience(1000, 5);
     long provider =
         provider(
             """
@@ -168,7 +168,7 @@ class CampaignDispatchIT {
 
     JsonObject campaign = sendAndWait(provider, "Hi {{profile.name}}", "{}");
 
-    assertCounts(campaign, 200, 195, 5);
+    assertCounts(campaign, 1000, 995, 5);
     Map<String, String> received = new HashMap<>();
     for (MimeMessage message : SMTP.getReceivedMessages()) {
       String to = message.getAllRecipients()[0].toString();
@@ -211,6 +211,41 @@ class CampaignDispatchIT {
     JsonObject send = sends(refused.getInt("id")).get(0);
     assertEquals("FAILED", send.getString("status"));
     assertTrue(send.getString("error").startsWith("400 (BAD_SENDER)"), send.toString());
+  }
+
+  @Test
+  void cancellingStopsWhatIsNotSentYet() throws Exception {
+    audience(1000, 0);
+    esp.slow(50);
+    long provider =
+        provider(
+            """
+            {"nickname": "slow %s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s",
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "from": "$$FromName $$FromAddress"}}}"""
+                .formatted(run, esp.url("/slow")));
+    long id = launch(provider, "Slow", "{}");
+    while (esp.count() < 50) {
+      Thread.sleep(20);
+    }
+
+    HttpResponse<String> cancelled = Mailhub.post("api/campaigns/" + id + "/cancel", "");
+
+    assertEquals(200, cancelled.statusCode(), cancelled.body());
+    assertEquals("CANCELLED", Mailhub.json(cancelled).getString("status"));
+    Thread.sleep(1000); // calls in flight at the moment of cancelling still finish
+    JsonObject counts = Mailhub.json(Mailhub.get("api/campaigns/" + id)).getJsonObject("counts");
+    assertEquals(0, counts.getInt("queued"), counts.toString());
+    assertTrue(counts.getInt("cancelled") > 0, counts.toString());
+    assertEquals(esp.count(), counts.getInt("sent"), counts.toString());
+    assertEquals(
+        counts.getInt("targeted"),
+        counts.getInt("sent") + counts.getInt("cancelled"),
+        counts.toString());
+    int received = esp.count();
+    Thread.sleep(500);
+    assertEquals(received, esp.count(), "nothing is sent after the cancellation settled");
+    assertEquals(409, Mailhub.post("api/campaigns/" + id + "/launch", "").statusCode());
   }
 
   @Test
@@ -296,6 +331,20 @@ class CampaignDispatchIT {
 
   private JsonObject sendAndWait(long provider, String subject, String placeholders)
       throws InterruptedException {
+    long id = launch(provider, subject, placeholders);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject campaign = Mailhub.json(Mailhub.get("api/campaigns/" + id));
+      if (!campaign.getString("status").equals("SENDING")) {
+        return campaign;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(
+        "campaign " + id + " did not finish: " + Mailhub.get("api/campaigns/" + id).body());
+  }
+
+  private long launch(long provider, String subject, String placeholders) {
     HttpResponse<String> created =
         Mailhub.post(
             "api/campaigns",
@@ -307,16 +356,7 @@ class CampaignDispatchIT {
     long id = Mailhub.json(created).getJsonNumber("id").longValue();
     HttpResponse<String> launched = Mailhub.post("api/campaigns/" + id + "/launch", "");
     assertEquals(202, launched.statusCode(), launched.body());
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      JsonObject campaign = Mailhub.json(Mailhub.get("api/campaigns/" + id));
-      if (!campaign.getString("status").equals("SENDING")) {
-        return campaign;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "campaign " + id + " did not finish: " + Mailhub.get("api/campaigns/" + id).body());
+    return id;
   }
 
   private static void assertCounts(JsonObject campaign, int targeted, int sent, int suppressed) {

@@ -132,8 +132,7 @@ class CrashRecoveryIT {
                 "standalone-full.xml",
                 "-Djboss.server.base.dir=" + BASE,
                 "-Djboss.socket.binding.port-offset=100",
-                "-Dmailhub.dispatch.prepare-chunk-size=500",
-                "-Dmailhub.dispatch.chunk-size=100")
+                "-Dmailhub.dispatch.prepare-chunk-size=500")
             .redirectErrorStream(true)
             .redirectOutput(BASE.resolveSibling("server-start-" + starts + ".log").toFile())
             .start();

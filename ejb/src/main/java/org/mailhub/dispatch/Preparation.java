@@ -17,6 +17,8 @@ import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.campaign.CampaignStatus;
 import org.mailhub.profile.ProfileRepository;
+import org.mailhub.provider.ProviderRepository;
+import org.mailhub.provider.ProviderSettings;
 import org.mailhub.suppression.SuppressionRepository;
 
 /**
@@ -38,9 +40,17 @@ public class Preparation {
   @ConfigProperty(name = "mailhub.dispatch.prepare-chunk-size", defaultValue = "2000")
   int prepareChunk;
 
+  /**
+   * Recipients per dispatch message for providers that take one email per call; batching providers
+   * get one full batch per message. Small enough that a campaign spreads over all dispatch
+   * sessions.
+   */
   @Inject
-  @ConfigProperty(name = "mailhub.dispatch.chunk-size", defaultValue = "500")
+  @ConfigProperty(name = "mailhub.dispatch.chunk-size", defaultValue = "50")
   int dispatchChunk;
+
+  @Inject ProviderRepository providers;
+  @Inject ProviderSettings providerSettings;
 
   public void prepareNext(long campaignId) {
     Campaign campaign = campaigns.lock(campaignId).orElse(null);
@@ -79,15 +89,24 @@ public class Preparation {
       }
     }
     campaign.preparedThrough(chunk.get(chunk.size() - 1).id());
-    for (int from = 0; from < queued.size(); from += dispatchChunk) {
+    int perMessage = Math.max(dispatchChunk, batchSize(campaign.providerId()));
+    for (int from = 0; from < queued.size(); from += perMessage) {
       messages.dispatch(
           campaignId,
-          queued.subList(from, Math.min(from + dispatchChunk, queued.size())).stream()
+          queued.subList(from, Math.min(from + perMessage, queued.size())).stream()
               .map(SendRecord::id)
               .toList(),
           Duration.ZERO);
     }
     messages.prepare(campaignId);
+  }
+
+  private int batchSize(long providerId) {
+    try {
+      return providers.find(providerId).map(providerSettings::batchSize).orElse(1);
+    } catch (IllegalStateException unreadable) {
+      return 1; // the dispatch reports the unreadable settings
+    }
   }
 
   private static JsonObject json(String text) {

@@ -97,6 +97,16 @@ public class ProviderSettings {
     return placeholders(gateways.of(provider.type()), open(provider));
   }
 
+  /** How many emails one call to the provider may carry. */
+  public int batchSize(Provider provider) {
+    return batchSize(gateways.of(provider.type()), open(provider));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> int batchSize(EmailGateway<S> gateway, Object settings) {
+    return gateway.batchSize((S) settings);
+  }
+
   @SuppressWarnings("unchecked")
   private static <S> Set<String> placeholders(EmailGateway<S> gateway, Object settings) {
     return gateway.campaignPlaceholders((S) settings);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.dispatch.Email;
 import org.mailhub.dispatch.Envelope;
 import org.mailhub.dispatch.GatewayTimeouts;
@@ -31,6 +32,10 @@ public class MailSender {
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
 
   @Inject GatewayTimeouts timeouts;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.smtp.helo-name", defaultValue = "mailhub.localdomain")
+  String heloName;
 
   /**
    * @param headers extra message headers, such as the meta value for the provider's callbacks
@@ -86,6 +91,9 @@ public class MailSender {
     properties.put("mail.transport.protocol", protocol);
     properties.put(prefix + "host", settings.host());
     properties.put(prefix + "port", String.valueOf(settings.port()));
+    // the name mailhub gives in EHLO; without it Jakarta Mail resolves the local host name for
+    // every connection, which can take seconds where DNS is slow
+    properties.put(prefix + "localhost", heloName);
     properties.put(prefix + "auth", String.valueOf(settings.username() != null));
     properties.put(prefix + "connectiontimeout", String.valueOf(timeouts.connect().toMillis()));
     properties.put(prefix + "timeout", String.valueOf(timeouts.read().toMillis()));

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import org.mailhub.callback.DeliveryEventType;
 
 /**
  * One recipient of one campaign: what was sent through which provider and what happened. Its meta
@@ -23,7 +24,9 @@ import java.util.Base64;
     indexes = {
       @Index(name = "send_record_campaign_status", columnList = "campaign_id, status"),
       @Index(name = "send_record_meta", columnList = "meta", unique = true),
-      @Index(name = "send_record_message_id", columnList = "message_id")
+      @Index(name = "send_record_message_id", columnList = "message_id"),
+      @Index(name = "send_record_provider_status", columnList = "provider_id, status"),
+      @Index(name = "send_record_provider_email", columnList = "provider_id, email")
     })
 public class SendRecord {
 
@@ -68,6 +71,13 @@ public class SendRecord {
   @Column(name = "claim")
   private Long claim;
 
+  /** The latest event the provider reported about this email, if any. */
+  @Column(length = 15)
+  private DeliveryEventType outcome;
+
+  @Column(name = "outcome_at")
+  private Instant outcomeAt;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -86,6 +96,14 @@ public class SendRecord {
     this.status = suppressed ? SendStatus.SUPPRESSED : SendStatus.QUEUED;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
+  }
+
+  /** Records what the provider reported; an older report than the one kept changes nothing. */
+  public void reported(DeliveryEventType type, Instant at) {
+    if (outcomeAt == null || !at.isBefore(outcomeAt)) {
+      outcome = type;
+      outcomeAt = at;
+    }
   }
 
   static String newMeta() {
@@ -132,6 +150,10 @@ public class SendRecord {
 
   public int attempts() {
     return attempts;
+  }
+
+  public DeliveryEventType outcome() {
+    return outcome;
   }
 
   public Instant createdAt() {

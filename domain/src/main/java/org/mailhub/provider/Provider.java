@@ -52,6 +52,14 @@ public class Provider {
   @Column(name = "settings", nullable = false, length = 100_000)
   private String sealedSettings;
 
+  /** Optional basic-auth credentials the provider's webhooks must present. */
+  @Column(name = "callback_username", length = 100)
+  private String callbackUsername;
+
+  /** Encrypted, like the settings. */
+  @Column(name = "callback_password", length = 1000)
+  private String sealedCallbackPassword;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -86,6 +94,24 @@ public class Provider {
         details.preferenceCenter() == null ? PreferenceCenter.none() : details.preferenceCenter();
     this.sealedSettings = requireText(sealedSettings, "settings");
     this.updatedAt = Instant.now();
+  }
+
+  /** Requires webhooks to authenticate with these credentials, or (null) lets them in freely. */
+  public void protectCallbacks(String username, String sealedPassword) {
+    boolean on = username != null && !username.isBlank();
+    if (on && (sealedPassword == null || sealedPassword.isBlank())) {
+      throw new IllegalArgumentException("callback credentials need a password");
+    }
+    this.callbackUsername = on ? username.strip() : null;
+    this.sealedCallbackPassword = on ? sealedPassword : null;
+  }
+
+  public String callbackUsername() {
+    return callbackUsername;
+  }
+
+  public String sealedCallbackPassword() {
+    return sealedCallbackPassword;
   }
 
   public void markDefault() {

@@ -118,6 +118,43 @@ public class SendRepository {
         .executeUpdate();
   }
 
+  public List<SendRecord> byMetas(Collection<String> metas) {
+    if (metas.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select r from SendRecord r where r.meta in :metas", SendRecord.class)
+        .setParameter("metas", metas)
+        .getResultList();
+  }
+
+  public List<SendRecord> byMessageIds(long providerId, Collection<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select r from SendRecord r where r.providerId = :provider and r.messageId in :ids",
+            SendRecord.class)
+        .setParameter("provider", providerId)
+        .setParameter("ids", messageIds)
+        .getResultList();
+  }
+
+  /** The latest send to each of these addresses through the provider, newest first. */
+  public List<SendRecord> latestByEmails(long providerId, Collection<String> emails) {
+    if (emails.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select r from SendRecord r where r.providerId = :provider and r.email in :emails"
+                + " and r.status = :sent order by r.id desc",
+            SendRecord.class)
+        .setParameter("provider", providerId)
+        .setParameter(
+            "emails", emails.stream().map(org.mailhub.profile.Profile::normalize).toList())
+        .setParameter("sent", SendStatus.SENT)
+        .getResultList();
+  }
+
   /** Whether any recipient of the campaign is still queued or being sent. */
   public boolean pending(long campaignId) {
     return !em.createQuery(
@@ -147,6 +184,17 @@ public class SendRepository {
                 counts
                     .computeIfAbsent((Long) row[0], id -> new EnumMap<>(SendStatus.class))
                     .put((SendStatus) row[1], (Long) row[2]));
+    return counts;
+  }
+
+  public Map<SendStatus, Long> countsByProvider(long providerId) {
+    Map<SendStatus, Long> counts = new EnumMap<>(SendStatus.class);
+    em.createQuery(
+            "select r.status, count(r) from SendRecord r where r.providerId = :provider group by r.status",
+            Object[].class)
+        .setParameter("provider", providerId)
+        .getResultList()
+        .forEach(row -> counts.put((SendStatus) row[0], (Long) row[1]));
     return counts;
   }
 

@@ -15,7 +15,14 @@ public record ProviderRequest(
     @NotBlank @Email @Size(max = 320) String fromAddress,
     @Email @Size(max = 320) String replyTo,
     @Valid PreferenceCenterRequest preferenceCenter,
-    @NotNull JsonObject settings) {
+    @NotNull JsonObject settings,
+    @Valid CallbackAuth callbackAuth) {
+
+  /**
+   * Basic-auth credentials the provider's webhooks must present (e.g. in a Postmark webhook URL
+   * {@code https://user:password@host/callbacks/...}); the password is write-only like the secrets.
+   */
+  public record CallbackAuth(@Size(max = 100) String username, @Size(max = 200) String password) {}
 
   public record PreferenceCenterRequest(PreferenceCenter.Mode mode, @Size(max = 2000) String url) {}
 }

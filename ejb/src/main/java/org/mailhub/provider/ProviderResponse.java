@@ -23,7 +23,8 @@ import java.time.Instant;
   "callbackUrl",
   "createdAt",
   "updatedAt",
-  "settingsError"
+  "settingsError",
+  "callbackAuth"
 })
 public record ProviderResponse(
     Long id,
@@ -38,7 +39,11 @@ public record ProviderResponse(
     String callbackUrl,
     Instant createdAt,
     Instant updatedAt,
-    String settingsError) {
+    String settingsError,
+    CallbackAuthView callbackAuth) {
+
+  /** The webhook credentials, the password masked. */
+  public record CallbackAuthView(String username, String password) {}
 
   public record PreferenceCenterView(PreferenceCenter.Mode mode, String url) {}
 }

@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,6 +41,7 @@ public class ProviderService {
   @Inject Gateways gateways;
   @Inject Validator validator;
   @Inject CampaignRepository campaigns;
+  @Inject SecretBox box;
 
   @Inject
   @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
@@ -57,6 +60,7 @@ public class ProviderService {
     requireFreeNickname(request.nickname(), null);
     Provider provider =
         new Provider(request.type(), newCallbackToken(), details(request), settings.seal(accepted));
+    protectCallbacks(provider, request.callbackAuth());
     if (providers.lockAll().isEmpty()) {
       provider.markDefault();
     }
@@ -69,6 +73,7 @@ public class ProviderService {
     Object accepted = validate(request, provider);
     requireFreeNickname(request.nickname(), provider);
     provider.update(details(request), settings.seal(accepted));
+    protectCallbacks(provider, request.callbackAuth());
     return view(provider);
   }
 
@@ -93,6 +98,44 @@ public class ProviderService {
           provider.nickname() + " is the default provider: mark another one as default first");
     }
     providers.remove(provider);
+  }
+
+  /** Whether a webhook's Authorization header satisfies the provider's callback credentials. */
+  public boolean acceptsCallback(Provider provider, String authorization) {
+    if (provider.callbackUsername() == null) {
+      return true;
+    }
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return false;
+    }
+    String given;
+    try {
+      given =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    String expected =
+        provider.callbackUsername() + ":" + box.open(provider.sealedCallbackPassword());
+    return MessageDigest.isEqual(
+        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void protectCallbacks(Provider provider, ProviderRequest.CallbackAuth auth) {
+    if (auth == null || auth.username() == null || auth.username().isBlank()) {
+      provider.protectCallbacks(null, null);
+      return;
+    }
+    String password = auth.password();
+    boolean kept =
+        password == null || password.isBlank() || password.startsWith(ProviderSettings.MASK);
+    String sealed = kept ? provider.sealedCallbackPassword() : box.seal(password);
+    if (sealed == null) {
+      throw RequestRejected.invalid("callbackAuth.password", "is required with a user name");
+    }
+    provider.protectCallbacks(auth.username(), sealed);
   }
 
   /**
@@ -240,7 +283,11 @@ public class ProviderService {
         callbackUrl(provider),
         provider.createdAt(),
         provider.updatedAt(),
-        settingsError);
+        settingsError,
+        provider.callbackUsername() == null
+            ? null
+            : new ProviderResponse.CallbackAuthView(
+                provider.callbackUsername(), ProviderSettings.MASK));
   }
 
   private String callbackUrl(Provider provider) {

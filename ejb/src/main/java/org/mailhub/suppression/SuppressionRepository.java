@@ -29,11 +29,15 @@ public class SuppressionRepository {
     return Optional.ofNullable(em.find(Suppression.class, email));
   }
 
-  public List<Suppression> page(SuppressionReason reason, int page, int size) {
+  /** Newest first; {@code search} matches part of the address. */
+  public List<Suppression> page(String search, SuppressionReason reason, int page, int size) {
+    String where =
+        (reason == null ? "" : " and s.reason = :reason")
+            + (search == null ? "" : " and s.email like :search");
     var query =
         em.createQuery(
-                "select s from Suppression s"
-                    + (reason == null ? "" : " where s.reason = :reason")
+                "select s from Suppression s where 1 = 1"
+                    + where
                     + " order by s.createdAt desc, s.email",
                 Suppression.class)
             .setFirstResult(page * size)
@@ -41,10 +45,47 @@ public class SuppressionRepository {
     if (reason != null) {
       query.setParameter("reason", reason);
     }
+    if (search != null) {
+      query.setParameter(
+          "search", "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
+    }
     return query.getResultList();
   }
 
   public void add(Suppression suppression) {
     em.persist(suppression);
+  }
+
+  /** Keeps the first suppression of an address: a later reason does not replace it. */
+  public void addIfAbsent(Suppression suppression) {
+    if (em.find(Suppression.class, suppression.email()) == null) {
+      em.persist(suppression);
+    }
+  }
+
+  public void remove(Suppression suppression) {
+    em.persist(new SuppressionAudit(suppression));
+    em.remove(suppression);
+  }
+
+  public long countByCampaign(long campaignId) {
+    return em.createQuery("select count(s) from Suppression s where s.campaignId = :id", Long.class)
+        .setParameter("id", campaignId)
+        .getSingleResult();
+  }
+
+  /** Every suppression, oldest first, read a page at a time for exports of any size. */
+  public void forEach(java.util.function.Consumer<Suppression> action) {
+    int page = 0;
+    List<Suppression> batch;
+    do {
+      batch =
+          em.createQuery("select s from Suppression s order by s.email", Suppression.class)
+              .setFirstResult(page++ * 1000)
+              .setMaxResults(1000)
+              .getResultList();
+      batch.forEach(action);
+      em.clear();
+    } while (batch.size() == 1000);
   }
 }

@@ -38,7 +38,51 @@ public class SuppressionService {
         .orElseThrow(() -> RequestRejected.notFound(email + " is not suppressed"));
   }
 
-  public List<SuppressionResponse> page(SuppressionReason reason, int page, int size) {
-    return suppressions.page(reason, page, size).stream().map(SuppressionResponse::of).toList();
+  public List<SuppressionResponse> page(
+      String search, SuppressionReason reason, int page, int size) {
+    return suppressions.page(search, reason, page, size).stream()
+        .map(SuppressionResponse::of)
+        .toList();
+  }
+
+  /** Resubscribes the address; the lifted suppression is kept in the audit trail. */
+  public void remove(String email) {
+    Suppression suppression =
+        suppressions
+            .find(Profile.normalize(email))
+            .orElseThrow(() -> RequestRejected.notFound(email + " is not suppressed"));
+    suppressions.remove(suppression);
+  }
+
+  /** Writes every suppression as CSV, a page at a time. */
+  public void exportCsv(java.io.Writer out) {
+    try {
+      out.write("email,reason,providerId,campaignId,createdAt\r\n");
+      suppressions.forEach(
+          s -> {
+            try {
+              out.write(
+                  String.join(
+                          ",",
+                          csv(s.email()),
+                          s.reason().name(),
+                          s.providerId() == null ? "" : s.providerId().toString(),
+                          s.campaignId() == null ? "" : s.campaignId().toString(),
+                          s.createdAt().toString())
+                      + "\r\n");
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      out.flush();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static String csv(String value) {
+    return value.contains(",") || value.contains("\"")
+        ? "\"" + value.replace("\"", "\"\"") + "\""
+        : value;
   }
 }

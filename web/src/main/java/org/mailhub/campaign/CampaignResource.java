@@ -39,6 +39,7 @@ public class CampaignResource {
 
   @Inject CampaignService campaigns;
   @Context UriInfo uri;
+  @Inject org.mailhub.stats.StatsService stats;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -115,5 +116,18 @@ public class CampaignResource {
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
     return campaigns.sends(id, status, page, size);
+  }
+
+  @GET
+  @Path("{id}/stats")
+  @Operation(
+      summary =
+          "Statistics: sent, delivered, failed by type, clicked, unsubscribed, suppressed, errors",
+      description =
+          "Counted from the send records and the events the ESP reported; unsubscribed counts the"
+              + " reports that made an address channel-unsubscribed, errors the emails the provider"
+              + " refused at send time (see the send records for the messages).")
+  public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
+    return stats.campaign(id);
   }
 }

@@ -40,6 +40,7 @@ public class ProviderResource {
 
   @Inject ProviderService providers;
   @Context UriInfo uri;
+  @Inject org.mailhub.stats.StatsService stats;
 
   @GET
   @Operation(summary = "List providers, by nickname")
@@ -180,5 +181,18 @@ public class ProviderResource {
   public Response testEmail(@PathParam("id") long id, @Valid @NotNull TestEmailRequest request) {
     TestEmailResult result = providers.sendTestEmail(id, request.to(), request.placeholders());
     return Response.status(result.sent() ? 200 : 502).entity(result).build();
+  }
+
+  @GET
+  @Path("{id}/stats")
+  @Operation(
+      summary =
+          "Statistics: sent, delivered, failed by type, clicked, unsubscribed, suppressed, errors",
+      description =
+          "Counted from the send records and the events the ESP reported; unsubscribed counts the"
+              + " reports that made an address channel-unsubscribed, errors the emails the provider"
+              + " refused at send time (see the send records for the messages).")
+  public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
+    return stats.provider(id);
   }
 }

@@ -7,16 +7,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
@@ -38,15 +41,33 @@ public class SuppressionResource {
   }
 
   @GET
-  @Operation(summary = "Find one address (email=) or page through suppressions, newest first")
-  public Response find(
+  @Operation(
+      summary = "Page through suppressions, newest first",
+      description = "email= finds addresses containing the text; reason= filters by reason.")
+  public List<SuppressionResponse> find(
       @QueryParam("email") String email,
       @QueryParam("reason") SuppressionReason reason,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
-    if (email != null) {
-      return Response.ok(List.of(suppressions.find(email))).build();
-    }
-    return Response.ok(suppressions.page(reason, page, size)).build();
+    return suppressions.page(email == null || email.isBlank() ? null : email, reason, page, size);
+  }
+
+  @GET
+  @Path("{email}")
+  @Operation(summary = "Whether one address is suppressed, and why (404 when it is not)")
+  public SuppressionResponse get(@PathParam("email") String email) {
+    return suppressions.find(email);
+  }
+
+  @DELETE
+  @Path("{email}")
+  @Operation(
+      summary = "Resubscribe an address",
+      description = "Lifts the suppression; it stays in the audit trail.")
+  @APIResponse(responseCode = "204", description = "resubscribed")
+  @APIResponse(responseCode = "404", description = "the address is not suppressed")
+  public Response remove(@PathParam("email") String email) {
+    suppressions.remove(email);
+    return Response.noContent().build();
   }
 }

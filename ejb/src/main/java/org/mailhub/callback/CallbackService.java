@@ -1,0 +1,170 @@
+package org.mailhub.callback;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.mailhub.dispatch.SendRecord;
+import org.mailhub.dispatch.SendRepository;
+import org.mailhub.provider.Provider;
+import org.mailhub.provider.ProviderRepository;
+import org.mailhub.provider.ProviderService;
+
+/**
+ * Takes an ESP's webhook: finds the provider by the token of its callback URL, parses the body with
+ * the parser of the provider's type, links each event to its send (by meta value, else by the
+ * provider's message id, else by address), drops events seen before, and fires the rest as CDI
+ * events in this transaction.
+ */
+@Stateless
+public class CallbackService {
+
+  /** What to answer the ESP. */
+  public record Answer(int status, JsonObject body) {}
+
+  @Inject ProviderRepository providers;
+  @Inject ProviderService providerService;
+  @Inject SendRepository sends;
+  @Inject DeliveryEventRepository events;
+  @Inject Event<Reported> reported;
+  @Inject @Any Instance<WebhookParser> parsers;
+
+  /** Whether a callback URL with this token exists (ESPs check with HEAD). */
+  public boolean knows(String token) {
+    return providers.findByCallbackToken(token).isPresent();
+  }
+
+  /**
+   * @return null when the token is unknown
+   * @throws org.mailhub.infrastructure.RequestRejected for a body the parser refuses as a whole
+   */
+  public Answer receive(String token, String authorization, String body) {
+    Provider provider = providers.findByCallbackToken(token).orElse(null);
+    if (provider == null) {
+      return null;
+    }
+    if (!providerService.acceptsCallback(provider, authorization)) {
+      return new Answer(401, null);
+    }
+    WebhookParser parser = parser(provider);
+    Parsed parsed = parser.parse(body);
+    List<Unprocessed> unprocessed = new ArrayList<>(parsed.unprocessed());
+    Map<Incoming, SendRecord> links = link(provider, parsed.events());
+
+    List<Reported.Receipt> receipts = new ArrayList<>();
+    for (Incoming event : parsed.events()) {
+      SendRecord send = links.get(event);
+      if (event.meta() != null && event.meta().startsWith("test-")) {
+        unprocessed.add(new Unprocessed(event.index(), event.raw(), "test emails are not tracked"));
+      } else if (send == null && parser.requiresKnownMeta()) {
+        unprocessed.add(
+            new Unprocessed(event.index(), event.raw(), "unknown meta: no email was sent with it"));
+      } else {
+        String email = send != null ? send.email() : event.email();
+        receipts.add(
+            new Reported.Receipt(
+                provider.id(),
+                send,
+                email,
+                event.type(),
+                event.occurredAt(),
+                event.description(),
+                key(provider, event)));
+      }
+    }
+    Set<String> seen =
+        new HashSet<>(events.existingKeys(receipts.stream().map(Reported.Receipt::key).toList()));
+    for (Reported.Receipt receipt : receipts) {
+      if (seen.add(receipt.key())) {
+        reported.fire(Reported.of(receipt));
+      }
+    }
+    unprocessed.sort((a, b) -> Integer.compare(a.index(), b.index()));
+    return new Answer(200, parser.answer(parsed.total(), receipts.size(), unprocessed));
+  }
+
+  private WebhookParser parser(Provider provider) {
+    for (WebhookParser parser : parsers) {
+      if (parser.type() == provider.type()) {
+        return parser;
+      }
+    }
+    throw new IllegalStateException("No webhook parser for " + provider.type());
+  }
+
+  private Map<Incoming, SendRecord> link(Provider provider, List<Incoming> incoming) {
+    Map<Incoming, SendRecord> links = new HashMap<>();
+    Map<String, SendRecord> byMeta = new HashMap<>();
+    sends
+        .byMetas(incoming.stream().map(Incoming::meta).filter(Objects::nonNull).distinct().toList())
+        .forEach(r -> byMeta.put(r.meta(), r));
+    List<Incoming> unlinked = new ArrayList<>();
+    for (Incoming event : incoming) {
+      SendRecord send = event.meta() == null ? null : byMeta.get(event.meta());
+      if (send != null && send.providerId() == provider.id()) {
+        links.put(event, send);
+      } else {
+        unlinked.add(event);
+      }
+    }
+    if (unlinked.isEmpty()) {
+      return links;
+    }
+    Map<String, SendRecord> byMessageId = new HashMap<>();
+    sends
+        .byMessageIds(
+            provider.id(),
+            unlinked.stream().map(Incoming::messageId).filter(Objects::nonNull).distinct().toList())
+        .forEach(r -> byMessageId.putIfAbsent(r.messageId(), r));
+    Map<String, SendRecord> byEmail = new HashMap<>();
+    sends
+        .latestByEmails(
+            provider.id(),
+            unlinked.stream().map(Incoming::email).filter(Objects::nonNull).distinct().toList())
+        .forEach(r -> byEmail.putIfAbsent(r.email(), r));
+    for (Incoming event : unlinked) {
+      SendRecord send = event.messageId() == null ? null : byMessageId.get(event.messageId());
+      if (send == null && event.email() != null) {
+        send = byEmail.get(org.mailhub.profile.Profile.normalize(event.email()));
+      }
+      if (send != null) {
+        links.put(event, send);
+      }
+    }
+    return links;
+  }
+
+  /** The event's identity at this provider: what the ESP says identifies it, else its content. */
+  static String key(Provider provider, Incoming event) {
+    String identity =
+        event.eventId() != null
+            ? event.eventId()
+            : String.join(
+                "|",
+                event.type().name(),
+                String.valueOf(event.meta()),
+                String.valueOf(event.email()),
+                String.valueOf(event.description()));
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((provider.id() + "|" + identity).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.mailhub.callback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+@ApplicationScoped
+public class DeliveryEventRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public void add(DeliveryEvent event) {
+    em.persist(event);
+  }
+
+  public Set<String> existingKeys(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery("select e.key from DeliveryEvent e where e.key in :keys", String.class)
+            .setParameter("keys", keys)
+            .getResultList());
+  }
+
+  /** Events per type, of a campaign or of a provider. */
+  public Map<DeliveryEventType, Long> countsByType(String property, long id) {
+    Map<DeliveryEventType, Long> counts = new EnumMap<>(DeliveryEventType.class);
+    em.createQuery(
+            "select e.type, count(e) from DeliveryEvent e where e."
+                + property
+                + " = :id group by e.type",
+            Object[].class)
+        .setParameter("id", id)
+        .getResultList()
+        .forEach(row -> counts.put((DeliveryEventType) row[0], (Long) row[1]));
+    return counts;
+  }
+}

@@ -1,0 +1,29 @@
+package org.mailhub.callback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Keeps the event log per send, which statistics are counted from, and each send's outcome. */
+@ApplicationScoped
+public class DeliveryLogProcessor {
+
+  @Inject DeliveryEventRepository events;
+
+  void onReported(@Observes Reported reported) {
+    Reported.Receipt receipt = reported.receipt();
+    events.add(
+        new DeliveryEvent(
+            receipt.key(),
+            receipt.providerId(),
+            receipt.send() == null ? null : receipt.send().id(),
+            receipt.campaignId(),
+            receipt.email(),
+            receipt.type(),
+            receipt.description(),
+            receipt.at()));
+    if (receipt.send() != null) {
+      receipt.send().reported(receipt.type(), receipt.at());
+    }
+  }
+}

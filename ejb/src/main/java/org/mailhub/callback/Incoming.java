@@ -1,0 +1,23 @@
+package org.mailhub.callback;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+
+/**
+ * One event as a webhook parser read it, before it is linked to a send.
+ *
+ * @param index its position in the webhook body
+ * @param eventId what identifies the event at the ESP (e.g. Netcore's TRANSID with the event name),
+ *     or null when the payload has nothing of the kind
+ * @param raw the event as received, echoed back when it cannot be processed
+ */
+public record Incoming(
+    int index,
+    DeliveryEventType type,
+    String email,
+    String meta,
+    String messageId,
+    Instant occurredAt,
+    String description,
+    String eventId,
+    JsonObject raw) {}

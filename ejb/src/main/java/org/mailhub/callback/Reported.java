@@ -1,0 +1,61 @@
+package org.mailhub.callback;
+
+import java.time.Instant;
+import org.mailhub.dispatch.SendRecord;
+
+/**
+ * The facts an ESP's callbacks establish, fired as CDI events inside the callback's transaction;
+ * processors observe the ones they care about.
+ */
+public sealed interface Reported {
+
+  Receipt receipt();
+
+  /**
+   * Where a fact came from: the provider, the send it is about (null when none matched; managed, so
+   * processors may update it), the address, and the event's identity.
+   */
+  record Receipt(
+      long providerId,
+      SendRecord send,
+      String email,
+      DeliveryEventType type,
+      Instant at,
+      String description,
+      String key) {
+
+    public Long campaignId() {
+      return send == null ? null : send.campaignId();
+    }
+  }
+
+  record Delivered(Receipt receipt) implements Reported {}
+
+  record Bounced(Receipt receipt, boolean hard) implements Reported {}
+
+  record Dropped(Receipt receipt) implements Reported {}
+
+  record Invalid(Receipt receipt) implements Reported {}
+
+  record Complained(Receipt receipt) implements Reported {}
+
+  record Unsubscribed(Receipt receipt) implements Reported {}
+
+  record Clicked(Receipt receipt) implements Reported {}
+
+  record Opened(Receipt receipt) implements Reported {}
+
+  static Reported of(Receipt receipt) {
+    return switch (receipt.type()) {
+      case DELIVERED -> new Delivered(receipt);
+      case HARD_BOUNCE -> new Bounced(receipt, true);
+      case SOFT_BOUNCE -> new Bounced(receipt, false);
+      case DROPPED -> new Dropped(receipt);
+      case INVALID -> new Invalid(receipt);
+      case SPAM -> new Complained(receipt);
+      case UNSUBSCRIBED -> new Unsubscribed(receipt);
+      case CLICKED -> new Clicked(receipt);
+      case OPENED -> new Opened(receipt);
+    };
+  }
+}

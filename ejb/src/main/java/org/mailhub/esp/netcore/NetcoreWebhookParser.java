@@ -1,0 +1,117 @@
+package org.mailhub.esp.netcore;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mailhub.callback.DeliveryEventType;
+import org.mailhub.callback.Incoming;
+import org.mailhub.callback.Parsed;
+import org.mailhub.callback.Unprocessed;
+import org.mailhub.callback.WebhookJson;
+import org.mailhub.callback.WebhookParser;
+import org.mailhub.infrastructure.RequestRejected;
+import org.mailhub.provider.ProviderType;
+
+/**
+ * Netcore's webhooks: a JSON array of events ({@code TRANSID, EMAIL, EVENT, TIMESTAMP, X-APIHEADER,
+ * BOUNCE_TYPE, RESPONSE, ...}). Event names differ between API versions and numbers may come as
+ * strings; {@code TRANSID} is kept as text (it exceeds 2^53). {@code X-APIHEADER} is the {@code
+ * token_to} mailhub sent: the meta value.
+ */
+@ApplicationScoped
+public class NetcoreWebhookParser implements WebhookParser {
+
+  @Override
+  public ProviderType type() {
+    return ProviderType.NETCORE;
+  }
+
+  @Override
+  public Parsed parse(String body) {
+    if (body == null || body.isBlank()) {
+      return new Parsed(0, List.of(), List.of());
+    }
+    JsonValue root = WebhookJson.parse(body);
+    List<JsonValue> members =
+        switch (root.getValueType()) {
+          case ARRAY -> root.asJsonArray();
+          case OBJECT -> List.of(root);
+          default -> throw RequestRejected.invalid("body", "must be a JSON array of events");
+        };
+    List<Incoming> events = new ArrayList<>();
+    List<Unprocessed> unprocessed = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      if (!(members.get(i) instanceof JsonObject event)) {
+        unprocessed.add(new Unprocessed(i, members.get(i), "not a JSON object"));
+        continue;
+      }
+      String name = WebhookJson.text(event, "EVENT");
+      DeliveryEventType type = type(name, WebhookJson.text(event, "BOUNCE_TYPE"));
+      String email = WebhookJson.text(event, "EMAIL");
+      if (type == null) {
+        unprocessed.add(
+            new Unprocessed(i, event, name == null ? "missing EVENT" : "unknown EVENT " + name));
+      } else if (email == null) {
+        unprocessed.add(new Unprocessed(i, event, "missing EMAIL"));
+      } else {
+        String transId = WebhookJson.text(event, "TRANSID");
+        Instant at = WebhookJson.epochSeconds(event, "TIMESTAMP");
+        String description =
+            type == DeliveryEventType.CLICKED
+                ? WebhookJson.text(event, "URL")
+                : firstOf(
+                    WebhookJson.text(event, "BOUNCE_REASON"), WebhookJson.text(event, "RESPONSE"));
+        String eventId =
+            transId == null
+                ? null
+                : String.join(
+                    "|",
+                    transId,
+                    type.name(),
+                    String.valueOf(WebhookJson.text(event, "TIMESTAMP")),
+                    String.valueOf(WebhookJson.text(event, "URL")));
+        events.add(
+            new Incoming(
+                i,
+                type,
+                email,
+                WebhookJson.text(event, "X-APIHEADER"),
+                transId,
+                at == null ? Instant.now() : at,
+                description,
+                eventId,
+                event));
+      }
+    }
+    return new Parsed(members.size(), events, unprocessed);
+  }
+
+  /** Netcore's event names across API versions; a bounce without a type counts as soft. */
+  static DeliveryEventType type(String event, String bounceType) {
+    if (event == null) {
+      return null;
+    }
+    return switch (event.strip().toLowerCase(Locale.ROOT)) {
+      case "sent", "delivered", "delivery" -> DeliveryEventType.DELIVERED;
+      case "bounced", "bounce" ->
+          bounceType != null && bounceType.toUpperCase(Locale.ROOT).startsWith("HARD")
+              ? DeliveryEventType.HARD_BOUNCE
+              : DeliveryEventType.SOFT_BOUNCE;
+      case "dropped", "drop" -> DeliveryEventType.DROPPED;
+      case "invalid" -> DeliveryEventType.INVALID;
+      case "spam", "abuse" -> DeliveryEventType.SPAM;
+      case "unsubscribed", "unsub", "unsubscribe" -> DeliveryEventType.UNSUBSCRIBED;
+      case "opened", "open" -> DeliveryEventType.OPENED;
+      case "clicked", "click" -> DeliveryEventType.CLICKED;
+      default -> null;
+    };
+  }
+
+  private static String firstOf(String a, String b) {
+    return a != null && !a.equalsIgnoreCase("Unknown Reason") ? a : b;
+  }
+}

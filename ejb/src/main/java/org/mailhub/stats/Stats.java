@@ -1,0 +1,40 @@
+package org.mailhub.stats;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+
+/**
+ * What happened to a campaign's or a provider's emails: sent (accepted by the provider), then what
+ * the provider reported; {@code unsubscribed} counts the reports that made an address
+ * channel-unsubscribed, {@code suppressed} the recipients skipped because they already were, and
+ * {@code errors} the emails the provider refused at send time.
+ */
+@JsonbPropertyOrder({
+  "sent",
+  "delivered",
+  "failed",
+  "clicked",
+  "opened",
+  "unsubscribed",
+  "suppressed",
+  "errors"
+})
+public record Stats(
+    long sent,
+    long delivered,
+    Failed failed,
+    long clicked,
+    long opened,
+    long unsubscribed,
+    long suppressed,
+    long errors) {
+
+  @JsonbPropertyOrder({"hardBounce", "softBounce", "dropped", "invalid", "spam", "unsubscribed"})
+  public record Failed(
+      @JsonbProperty("hard_bounce") long hardBounce,
+      @JsonbProperty("soft_bounce") long softBounce,
+      long dropped,
+      long invalid,
+      long spam,
+      long unsubscribed) {}
+}

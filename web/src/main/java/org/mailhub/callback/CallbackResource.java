@@ -1,0 +1,109 @@
+package org.mailhub.callback;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.rest.ApiError;
+
+/** The callback URL of each provider, where its ESP posts what happened to the emails. */
+@RequestScoped
+@Path("{token}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(
+    name = "Callbacks",
+    description =
+        "ESP webhooks. The token in the URL selects the provider and its type the payload format:"
+            + " the generic v2 payload for GENERIC_HTTP and SMTP providers, Netcore's event array,"
+            + " Postmark's bounce, spam complaint and subscription change webhooks.")
+public class CallbackResource {
+
+  @Inject CallbackService callbacks;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.callback.max-body-bytes", defaultValue = "10485760")
+  int maxBody;
+
+  @HEAD
+  @Operation(summary = "Check that the callback URL exists (Netcore does when it is registered)")
+  public Response check(@PathParam("token") String token) {
+    return Response.status(callbacks.knows(token) ? 200 : 404).build();
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Receive an ESP webhook",
+      description =
+          "Events are linked to their send by meta value (else, except for the generic payload,"
+              + " by the provider's message id or the address), recorded once (a retried webhook"
+              + " changes nothing), and turned into suppressions and statistics. Unsubscribes,"
+              + " spam complaints and hard bounces suppress the address; soft bounces never do.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "generic v2",
+                      value =
+                          "{\"version\": \"v2\", \"events\": {\"failed\": [{\"type\": \"hard_bounce\","
+                              + " \"email\": \"ana@example.com\", \"meta\": \"<meta>\", \"description\":"
+                              + " \"550 user unknown\"}], \"clicked\": [{\"type\": \"clicked\", \"email\":"
+                              + " \"bob@example.com\", \"meta\": \"<meta>\"}]}}")))
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "processed; for the generic payload {TOTAL_EVENTS, PROCESSED_EVENTS, UNPROCESSED_EVENTS}")
+  @APIResponse(
+      responseCode = "400",
+      description = "the body as a whole is unacceptable (not v2, more than 1000 events, not JSON)")
+  @APIResponse(
+      responseCode = "401",
+      description = "the provider requires callback credentials and these are wrong or missing")
+  @APIResponse(responseCode = "404", description = "no provider has this callback URL")
+  @APIResponse(
+      responseCode = "413",
+      description = "the body is larger than mailhub.callback.max-body-bytes")
+  public Response receive(
+      @PathParam("token") String token,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      InputStream body)
+      throws IOException {
+    byte[] bytes = body.readNBytes(maxBody + 1);
+    if (bytes.length > maxBody) {
+      return new ApiError("BODY_TOO_LARGE", "The body is larger than " + maxBody + " bytes")
+          .toResponse(413);
+    }
+    CallbackService.Answer answer =
+        callbacks.receive(token, authorization, new String(bytes, StandardCharsets.UTF_8));
+    if (answer == null) {
+      return new ApiError("NOT_FOUND", "There is no callback URL with this token").toResponse(404);
+    }
+    if (answer.status() == 401) {
+      return Response.status(401)
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mailhub callbacks\"")
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(new ApiError("UNAUTHORIZED", "Wrong or missing callback credentials"))
+          .build();
+    }
+    return Response.status(answer.status()).entity(answer.body()).build();
+  }
+}

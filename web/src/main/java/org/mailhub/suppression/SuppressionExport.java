@@ -1,0 +1,32 @@
+package org.mailhub.suppression;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@RequestScoped
+@Path("suppressions.csv")
+@Tag(name = "Suppressions")
+public class SuppressionExport {
+
+  @Inject SuppressionService suppressions;
+
+  @GET
+  @Produces("text/csv")
+  @Operation(summary = "Every suppression as CSV: email, reason, providerId, campaignId, createdAt")
+  public Response export() {
+    StreamingOutput csv =
+        out -> suppressions.exportCsv(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    return Response.ok(csv)
+        .header("Content-Disposition", "attachment; filename=\"suppressions.csv\"")
+        .build();
+  }
+}

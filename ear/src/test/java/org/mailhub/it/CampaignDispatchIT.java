@@ -10,11 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +40,8 @@ class CampaignDispatchIT {
 
   @RegisterExtension
   static final GreenMailExtension SMTP =
-      new GreenMailExtension(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+      new GreenMailExtension(
+          new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
   private RecordingEsp esp;
   private String run;
@@ -324,39 +321,20 @@ class CampaignDispatchIT {
   }
 
   private static long provider(String json) {
-    HttpResponse<String> created = Mailhub.post("api/providers", json);
-    assertEquals(201, created.statusCode(), created.body());
-    return Mailhub.json(created).getJsonNumber("id").longValue();
+    return Campaigns.provider(json);
   }
 
   private JsonObject sendAndWait(long provider, String subject, String placeholders)
       throws InterruptedException {
-    long id = launch(provider, subject, placeholders);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(deadline)) {
-      JsonObject campaign = Mailhub.json(Mailhub.get("api/campaigns/" + id));
-      if (!campaign.getString("status").equals("SENDING")) {
-        return campaign;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(
-        "campaign " + id + " did not finish: " + Mailhub.get("api/campaigns/" + id).body());
+    return Campaigns.awaitEnd(launch(provider, subject, placeholders));
   }
 
   private long launch(long provider, String subject, String placeholders) {
-    HttpResponse<String> created =
-        Mailhub.post(
-            "api/campaigns",
-            """
-            {"name": "%s", "providerId": %d, "subject": "%s", "html": "<p>Hello {{profile.name}}</p>",
-             "placeholders": %s, "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
-                .formatted(subject, provider, subject, placeholders, run));
-    assertEquals(201, created.statusCode(), created.body());
-    long id = Mailhub.json(created).getJsonNumber("id").longValue();
-    HttpResponse<String> launched = Mailhub.post("api/campaigns/" + id + "/launch", "");
-    assertEquals(202, launched.statusCode(), launched.body());
-    return id;
+    return Campaigns.launch(
+        """
+        {"name": "%s", "providerId": %d, "subject": "%s", "html": "<p>Hello {{profile.name}}</p>",
+         "placeholders": %s, "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
+            .formatted(subject, provider, subject, placeholders, run));
   }
 
   private static void assertCounts(JsonObject campaign, int targeted, int sent, int suppressed) {
@@ -401,24 +379,6 @@ class CampaignDispatchIT {
   }
 
   private static List<JsonObject> sends(int campaign) {
-    List<JsonObject> all = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      JsonArray batch =
-          Mailhub.parse(
-                  Mailhub.get("api/campaigns/" + campaign + "/sends?size=1000&page=" + page).body())
-              .asJsonArray();
-      batch.forEach(v -> all.add(v.asJsonObject()));
-      if (batch.size() < 1000) {
-        return all;
-      }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return Campaigns.sends(campaign);
   }
 }

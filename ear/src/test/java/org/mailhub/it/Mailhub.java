@@ -70,6 +70,15 @@ final class Mailhub {
     }
   }
 
+  /** A port nobody listens on right now, for the loopback peers of the tests. */
+  static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static JsonObject json(HttpResponse<String> response) {
     return (JsonObject) parse(response.body());
   }

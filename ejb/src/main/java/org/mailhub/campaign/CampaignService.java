@@ -262,7 +262,7 @@ public class CampaignService {
         c.finishedAt());
   }
 
-  /** One recipient's send record as clients see it. */
+  /** One recipient's send record as clients see it, with the latest event its provider reported. */
   public record SendResponse(
       Long id,
       String email,
@@ -271,7 +271,8 @@ public class CampaignService {
       String messageId,
       String error,
       int attempts,
-      java.time.Instant updatedAt) {
+      java.time.Instant updatedAt,
+      org.mailhub.callback.DeliveryEventType outcome) {
     static SendResponse of(SendRecord r) {
       return new SendResponse(
           r.id(),
@@ -281,7 +282,8 @@ public class CampaignService {
           r.messageId(),
           r.error(),
           r.attempts(),
-          r.updatedAt());
+          r.updatedAt(),
+          r.outcome());
     }
   }
 }

@@ -26,7 +26,7 @@ import org.mailhub.rest.ApiError;
 
 /** The callback URL of each provider, where its ESP posts what happened to the emails. */
 @RequestScoped
-@Path("{token}")
+@Path("callbacks/{token}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
     name = "Callbacks",

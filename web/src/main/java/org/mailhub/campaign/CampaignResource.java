@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
 
 @RequestScoped
-@Path("campaigns")
+@Path("api/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(
     name = "Campaigns",

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
-@Path("health")
+@Path("api/health")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Health")
 public class HealthResource {

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
-@Path("profiles")
+@Path("api/profiles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Profiles", description = "The people campaigns are sent to, with their properties.")
 public class ProfileResource {

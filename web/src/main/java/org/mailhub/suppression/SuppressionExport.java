@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
-@Path("suppressions.csv")
+@Path("api/suppressions.csv")
 @Tag(name = "Suppressions")
 public class SuppressionExport {
 

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
-@Path("suppressions")
+@Path("api/suppressions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Suppressions", description = "Addresses mailhub never sends to again.")
 public class SuppressionResource {

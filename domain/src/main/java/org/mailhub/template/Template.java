@@ -25,17 +25,21 @@ public final class Template {
   public static final String FROM_ADDRESS = "FromAddress";
   public static final String META = "Meta";
 
+  /** The recipient's unsubscribe link; {@code {{unsubscribe_url}}} in HTML is the same value. */
+  public static final String UNSUBSCRIBE_URL = "UnsubscribeURL";
+
   /** What every Generic HTTP request template must contain somewhere. */
   public static final List<String> REQUIRED = List.of(TO, HTML, SUBJECT, FROM_NAME, FROM_ADDRESS);
 
   /** Filled by mailhub for each email; every other {@code $$name} is a campaign-level value. */
   public static final Set<String> BUILT_IN =
-      Set.of(TO, HTML, SUBJECT, FROM_NAME, FROM_ADDRESS, META);
+      Set.of(TO, HTML, SUBJECT, FROM_NAME, FROM_ADDRESS, META, UNSUBSCRIBE_URL);
 
   private static final Pattern TOKEN =
       Pattern.compile(
           "\\$\\$([A-Za-z][A-Za-z0-9_]*)"
-              + "|\\{\\{\\s*profile\\.([A-Za-z0-9_.-]+)\\s*(?:\\|\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*)?}}");
+              + "|\\{\\{\\s*profile\\.([A-Za-z0-9_.-]+)\\s*(?:\\|\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*)?}}"
+              + "|\\{\\{\\s*(unsubscribe_url)\\s*}}");
 
   private Template() {}
 
@@ -113,6 +117,9 @@ public final class Template {
       if (m.group(1) != null) {
         String value = values.placeholder(m.group(1));
         out.append(value == null ? m.group() : value);
+      } else if (m.group(4) != null) {
+        String value = values.placeholder(UNSUBSCRIBE_URL);
+        out.append(value == null ? "" : escape.apply(value));
       } else {
         String value = values.profile(m.group(2));
         if (value == null || value.isEmpty()) {

@@ -74,6 +74,19 @@ class TemplateTest {
   }
 
   @Test
+  void unsubscribeUrlIsABuiltInAvailableInHtml() {
+    var values =
+        Template.Values.of(Map.of("UnsubscribeURL", "https://m.example/p/t?a=1&b=2"), Map.of());
+
+    assertEquals(
+        "<a href=\"https://m.example/p/t?a=1&amp;b=2\">unsubscribe</a>",
+        Template.render("<a href=\"{{ unsubscribe_url }}\">unsubscribe</a>", values, Html::escape));
+    assertEquals(
+        "x ", Template.render("x {{unsubscribe_url}}", Template.Values.of(Map.of(), Map.of())));
+    assertTrue(Template.BUILT_IN.contains("UnsubscribeURL"));
+  }
+
+  @Test
   void detectsProfilePersonalisation() {
     assertTrue(Template.usesProfile("Hello {{profile.name | \"friend\"}}"));
     assertFalse(Template.usesProfile("Hello $$To"));

@@ -6,13 +6,9 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -158,13 +154,6 @@ public class CallbackService {
                 String.valueOf(event.meta()),
                 String.valueOf(event.email()),
                 String.valueOf(event.description()));
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest((provider.id() + "|" + identity).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Reported.Receipt.key(provider.id(), identity);
   }
 }

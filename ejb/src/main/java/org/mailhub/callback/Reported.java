@@ -27,6 +27,20 @@ public sealed interface Reported {
     public Long campaignId() {
       return send == null ? null : send.campaignId();
     }
+
+    /** An event's identity at a provider, as stored in the event log's unique key. */
+    public static String key(long providerId, String identity) {
+      try {
+        byte[] hash =
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(
+                    (providerId + "|" + identity)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(hash);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   record Delivered(Receipt receipt) implements Reported {}
@@ -39,7 +53,11 @@ public sealed interface Reported {
 
   record Complained(Receipt receipt) implements Reported {}
 
-  record Unsubscribed(Receipt receipt) implements Reported {}
+  /**
+   * @param preferenceCenter whether the recipient used mailhub's preference center (or the
+   *     customer's page, or a one-click unsubscribe) rather than the ESP's link
+   */
+  record Unsubscribed(Receipt receipt, boolean preferenceCenter) implements Reported {}
 
   record Clicked(Receipt receipt) implements Reported {}
 
@@ -53,7 +71,7 @@ public sealed interface Reported {
       case DROPPED -> new Dropped(receipt);
       case INVALID -> new Invalid(receipt);
       case SPAM -> new Complained(receipt);
-      case UNSUBSCRIBED -> new Unsubscribed(receipt);
+      case UNSUBSCRIBED -> new Unsubscribed(receipt, false);
       case CLICKED -> new Clicked(receipt);
       case OPENED -> new Opened(receipt);
     };

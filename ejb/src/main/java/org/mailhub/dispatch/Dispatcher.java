@@ -16,9 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignStatus;
+import org.mailhub.preference.PreferenceLinks;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderSettings;
 import org.mailhub.template.Personalization;
+import org.mailhub.template.Template;
 
 /**
  * Sends one chunk of a campaign: personalises each queued recipient, groups them into the
@@ -36,6 +38,7 @@ public class Dispatcher {
   @Inject ProviderSettings settings;
   @Inject ProviderBreakers breakers;
   @Inject Messages messages;
+  @Inject PreferenceLinks links;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.max-attempts", defaultValue = "5")
@@ -86,12 +89,17 @@ public class Dispatcher {
                 q -> {
                   byMeta.put(q.meta(), q);
                   Map<String, String> profile = strings(json(q.properties()));
+                  Email.Unsubscribe unsubscribe = links.forSend(provider, q.email(), q.meta());
+                  Map<String, String> values = new HashMap<>(placeholders);
+                  values.put(
+                      Template.UNSUBSCRIBE_URL, unsubscribe == null ? "" : unsubscribe.pageUrl());
                   return new Email(
                       q.email(),
-                      Personalization.subject(campaign.subject(), placeholders, profile),
-                      Personalization.html(campaign.html(), placeholders, profile),
+                      Personalization.subject(campaign.subject(), values, profile),
+                      Personalization.html(campaign.html(), values, profile),
                       profile,
-                      q.meta());
+                      q.meta(),
+                      unsubscribe);
                 })
             .toList();
 

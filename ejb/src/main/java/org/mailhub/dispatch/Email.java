@@ -7,9 +7,26 @@ import java.util.Map;
  * provider templates that use {@code {{profile.…}}}, and {@code meta} is the value the provider's
  * callbacks carry back to link events to this send.
  */
-public record Email(String to, String subject, String html, Map<String, ?> profile, String meta) {
+public record Email(
+    String to,
+    String subject,
+    String html,
+    Map<String, ?> profile,
+    String meta,
+    Unsubscribe unsubscribe) {
+
+  /**
+   * How the recipient unsubscribes: the page (or the customer's page) linked from the email, the
+   * URL that takes RFC 8058 one-click POSTs, and a mailto address for List-Unsubscribe.
+   */
+  public record Unsubscribe(String pageUrl, String oneClickUrl, String mailto) {}
 
   public Email {
     profile = Map.copyOf(profile);
+  }
+
+  /** An email without unsubscribe links (the provider's preference center is NONE). */
+  public Email(String to, String subject, String html, Map<String, ?> profile, String meta) {
+    this(to, subject, html, profile, meta, null);
   }
 }

@@ -42,6 +42,7 @@ public class ProviderService {
   @Inject Validator validator;
   @Inject CampaignRepository campaigns;
   @Inject SecretBox box;
+  @Inject org.mailhub.preference.PreferenceLinks links;
 
   @Inject
   @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
@@ -151,15 +152,24 @@ public class ProviderService {
             provider.fromAddress(),
             provider.replyTo(),
             placeholders == null ? Map.of() : placeholders);
+    String meta = "test-" + newCallbackToken();
+    Email.Unsubscribe unsubscribe = links.forSend(provider, to, meta);
     Email email =
         new Email(
             to,
             "mailhub test email from " + provider.nickname(),
             "<p>This is a test email sent by mailhub through the provider <b>"
                 + escapeHtml(provider.nickname())
-                + "</b>.</p><p>If you can read it, the provider's settings work.</p>",
+                + "</b>.</p><p>If you can read it, the provider's settings work.</p>"
+                + (unsubscribe == null
+                    ? ""
+                    : "<p><a href=\""
+                        + escapeHtml(unsubscribe.pageUrl())
+                        + "\">Unsubscribe</a> (in a test"
+                        + " email, this link unsubscribes nobody)</p>"),
             Map.of(),
-            "test-" + newCallbackToken());
+            meta,
+            unsubscribe);
     return TestEmailResult.of(provider.nickname(), send(provider, envelope, email));
   }
 

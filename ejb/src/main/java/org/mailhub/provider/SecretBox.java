@@ -52,6 +52,17 @@ public class SecretBox {
     key = new SecretKeySpec(sha256(material), "AES");
   }
 
+  /** A key for another purpose (e.g. signing links), derived from the same secret. */
+  public byte[] derivedKey(String purpose) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(key.getEncoded());
+      return digest.digest(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public String seal(String plain) {
     byte[] iv = new byte[IV_BYTES];
     RANDOM.nextBytes(iv);

@@ -25,7 +25,11 @@ public class SuppressionProcessor {
   }
 
   void onUnsubscribed(@Observes Reported.Unsubscribed unsubscribed) {
-    suppress(unsubscribed.receipt(), SuppressionReason.UNSUBSCRIBED);
+    suppress(
+        unsubscribed.receipt(),
+        unsubscribed.preferenceCenter()
+            ? SuppressionReason.PREFERENCE_CENTER
+            : SuppressionReason.UNSUBSCRIBED);
   }
 
   private void suppress(Reported.Receipt receipt, SuppressionReason reason) {

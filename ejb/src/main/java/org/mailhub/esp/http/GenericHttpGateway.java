@@ -35,7 +35,8 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   /** Values that differ per recipient; with batching they belong inside the batch parameter. */
-  private static final Set<String> PER_RECIPIENT = Set.of(Template.TO, Template.META);
+  private static final Set<String> PER_RECIPIENT =
+      Set.of(Template.TO, Template.META, Template.UNSUBSCRIBE_URL);
 
   @Inject HttpExchange http;
 

@@ -97,6 +97,8 @@ final class GenericHttpRequest {
     placeholders.put(Template.FROM_NAME, envelope.fromName() == null ? "" : envelope.fromName());
     placeholders.put(Template.FROM_ADDRESS, envelope.fromAddress());
     placeholders.put(Template.META, email.meta() == null ? "" : email.meta());
+    placeholders.put(
+        Template.UNSUBSCRIBE_URL, email.unsubscribe() == null ? "" : email.unsubscribe().pageUrl());
     return Template.Values.of(placeholders, email.profile());
   }
 

@@ -58,6 +58,17 @@ public class MailSender {
       for (Map.Entry<String, String> header : headers.entrySet()) {
         message.setHeader(header.getKey(), header.getValue());
       }
+      if (email.unsubscribe() != null) {
+        // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the URL
+        message.setHeader(
+            "List-Unsubscribe",
+            "<"
+                + email.unsubscribe().oneClickUrl()
+                + ">, <mailto:"
+                + email.unsubscribe().mailto()
+                + ">");
+        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+      }
       message.saveChanges();
       String messageId = message.getMessageID();
       try (Transport transport = session.getTransport()) {

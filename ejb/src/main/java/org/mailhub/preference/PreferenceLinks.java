@@ -1,0 +1,101 @@
+package org.mailhub.preference;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.dispatch.Email;
+import org.mailhub.provider.PreferenceCenter;
+import org.mailhub.provider.Provider;
+import org.mailhub.provider.SecretBox;
+
+/**
+ * The unsubscribe links of an email: a token made of the send's meta value and an HMAC of it, so
+ * that a link cannot be forged or altered, and no database lookup is needed to refuse one that was.
+ */
+@ApplicationScoped
+public class PreferenceLinks {
+
+  private static final int MAC_BYTES = 16;
+
+  @Inject SecretBox box;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  private SecretKeySpec key;
+
+  @PostConstruct
+  void init() {
+    key = new SecretKeySpec(box.derivedKey("preference links"), "HmacSHA256");
+  }
+
+  /** The links for one recipient, or null when the provider leaves preferences to the customer. */
+  public Email.Unsubscribe forSend(Provider provider, String email, String meta) {
+    PreferenceCenter center = provider.preferenceCenter();
+    if (center.mode() == PreferenceCenter.Mode.NONE) {
+      return null;
+    }
+    String token = sign(meta);
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    String page =
+        center.mode() == PreferenceCenter.Mode.SYSTEM
+            ? base + "/preferences/" + token
+            : center.url()
+                + (center.url().contains("?") ? "&" : "?")
+                + "email="
+                + encode(email)
+                + "&token="
+                + token;
+    String mailbox = provider.replyTo() != null ? provider.replyTo() : provider.fromAddress();
+    return new Email.Unsubscribe(
+        page,
+        base + "/preferences/" + token + "/one-click",
+        mailbox + "?subject=" + encode("unsubscribe " + token));
+  }
+
+  public String sign(String meta) {
+    return meta + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(meta));
+  }
+
+  /** The meta value of a genuine token; empty for a forged or altered one. */
+  public Optional<String> verify(String token) {
+    int dot = token == null ? -1 : token.lastIndexOf('.');
+    if (dot <= 0) {
+      return Optional.empty();
+    }
+    String meta = token.substring(0, dot);
+    byte[] given;
+    try {
+      given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return MessageDigest.isEqual(given, mac(meta)) ? Optional.of(meta) : Optional.empty();
+  }
+
+  private byte[] mac(String meta) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      return Arrays.copyOf(mac.doFinal(meta.getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -52,16 +52,8 @@ class CallbacksIT {
   void start() throws Exception {
     esp = new RecordingEsp();
     run = UUID.randomUUID().toString().substring(0, 8);
-    StringBuilder json = new StringBuilder("[");
-    for (int i = 0; i < 10; i++) {
-      json.append(i == 0 ? "" : ",")
-          .append("{\"email\": \"")
-          .append(email(i))
-          .append("\", \"properties\": {\"run\": \"")
-          .append(run)
-          .append("\"}}");
-    }
-    assertEquals(200, Mailhub.post("api/profiles", json.append("]").toString()).statusCode());
+    Campaigns.importTagged(
+        run, java.util.stream.IntStream.range(0, 10).mapToObj(this::email).toList());
   }
 
   @AfterEach

@@ -15,6 +15,21 @@ final class Campaigns {
 
   private Campaigns() {}
 
+  /** Imports profiles tagged with {@code run}, so that a PROPERTY audience selects exactly them. */
+  static void importTagged(String run, List<String> emails) {
+    StringBuilder json = new StringBuilder("[");
+    for (int i = 0; i < emails.size(); i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("{\"email\": \"")
+          .append(emails.get(i))
+          .append("\", \"properties\": {\"run\": \"")
+          .append(run)
+          .append("\"}}");
+    }
+    HttpResponse<String> imported = Mailhub.post("api/profiles", json.append("]").toString());
+    assertEquals(200, imported.statusCode(), imported.body());
+  }
+
   static long provider(String json) {
     return Mailhub.json(createProvider(json)).getJsonNumber("id").longValue();
   }

@@ -24,6 +24,16 @@ public final class WebhookJson {
     }
   }
 
+  /** The events of a webhook that posts either an array of them or a single one. */
+  public static java.util.List<JsonValue> events(String body, String expected) {
+    JsonValue root = parse(body);
+    return switch (root.getValueType()) {
+      case ARRAY -> root.asJsonArray();
+      case OBJECT -> java.util.List.of(root);
+      default -> throw RequestRejected.invalid("body", "must be " + expected);
+    };
+  }
+
   /** The value as text, exactly as sent: a number keeps all its digits (never a double). */
   public static String text(JsonObject object, String name) {
     JsonValue value = object.get(name);

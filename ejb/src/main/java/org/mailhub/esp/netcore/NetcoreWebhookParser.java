@@ -13,7 +13,6 @@ import org.mailhub.callback.Parsed;
 import org.mailhub.callback.Unprocessed;
 import org.mailhub.callback.WebhookJson;
 import org.mailhub.callback.WebhookParser;
-import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.provider.ProviderType;
 
 /**
@@ -35,13 +34,7 @@ public class NetcoreWebhookParser implements WebhookParser {
     if (body == null || body.isBlank()) {
       return new Parsed(0, List.of(), List.of());
     }
-    JsonValue root = WebhookJson.parse(body);
-    List<JsonValue> members =
-        switch (root.getValueType()) {
-          case ARRAY -> root.asJsonArray();
-          case OBJECT -> List.of(root);
-          default -> throw RequestRejected.invalid("body", "must be a JSON array of events");
-        };
+    List<JsonValue> members = WebhookJson.events(body, "a JSON array of events");
     List<Incoming> events = new ArrayList<>();
     List<Unprocessed> unprocessed = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {

@@ -12,7 +12,6 @@ import org.mailhub.callback.Parsed;
 import org.mailhub.callback.Unprocessed;
 import org.mailhub.callback.WebhookJson;
 import org.mailhub.callback.WebhookParser;
-import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.provider.ProviderType;
 
 /**
@@ -34,14 +33,7 @@ public class PostmarkWebhookParser implements WebhookParser {
     if (body == null || body.isBlank()) {
       return new Parsed(0, List.of(), List.of());
     }
-    JsonValue root = WebhookJson.parse(body);
-    List<JsonValue> members =
-        switch (root.getValueType()) {
-          case OBJECT -> List.of(root);
-          case ARRAY -> root.asJsonArray();
-          default ->
-              throw RequestRejected.invalid("body", "must be a Postmark webhook JSON object");
-        };
+    List<JsonValue> members = WebhookJson.events(body, "a Postmark webhook JSON object");
     List<Incoming> events = new ArrayList<>();
     List<Unprocessed> unprocessed = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {

@@ -1,0 +1,585 @@
+package org.mailhub.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * mailhub's benchmark: starts the provisioned server (its own base directory, port offset 200), a
+ * loopback HTTP sink answering like an ESP, and runs the scenarios of the README's Performance
+ * section. Prints a table and one stable line per scenario: {@code BENCH <scenario> <value> <unit>
+ * ceiling=<value> ratio=<value>}. Run with {@code mvn -pl ear -Pbench verify} after {@code mvn
+ * install}; sizes are system properties ({@code bench.batched}, {@code bench.single}, {@code
+ * bench.events}, {@code bench.memory}).
+ */
+public final class Benchmark {
+
+  private static final Path SERVER = Path.of("target/server").toAbsolutePath();
+  private static final Path BASE = Path.of("target/bench/standalone").toAbsolutePath();
+  private static final URI URL = URI.create("http://localhost:8280/");
+  private static final int CONCURRENCY = 16;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
+  private final AtomicLong sinkRequests = new AtomicLong();
+  private final Map<String, String> lines = new LinkedHashMap<>();
+  private final List<String> table = new ArrayList<>();
+  private HttpServer sink;
+  private Process server;
+
+  public static void main(String[] args) throws Exception {
+    new Benchmark().run();
+    System.exit(0);
+  }
+
+  private void run() throws Exception {
+    int batched = Integer.getInteger("bench.batched", 200_000);
+    int single = Integer.getInteger("bench.single", 50_000);
+    int events = Integer.getInteger("bench.events", 200_000);
+    int memory = Integer.getInteger("bench.memory", 1_000_000);
+    startSink();
+    startServer();
+    try {
+      long idlePid = serverPid();
+      long[] idle = memory(idlePid);
+
+      String run = UUID.randomUUID().toString().substring(0, 8);
+      importProfiles(run, "b", batched);
+      importProfiles(run, "s", single);
+      long batchedProvider = provider(genericBatched());
+      long singleProvider = provider(netcore());
+
+      // warm-up: a small campaign of each kind
+      importProfiles(run, "w", 5000);
+      awaitEnd(launch(batchedProvider, run + "-w"));
+      awaitEnd(launch(singleProvider, run + "-w"));
+
+      long start = System.nanoTime();
+      long batchedCampaign = launch(batchedProvider, run + "-b");
+      JsonObject done = awaitEnd(batchedCampaign);
+      double batchedRate = rate(done.getJsonObject("counts").getInt("sent"), start);
+      report(
+          "dispatch-batched",
+          batchedRate,
+          "recipients/s",
+          null,
+          "Generic HTTP, batches of 1000, " + batched + " recipients");
+
+      start = System.nanoTime();
+      done = awaitEnd(launch(singleProvider, run + "-s"));
+      double singleRate = rate(done.getJsonObject("counts").getInt("sent"), start);
+
+      double ceiling = httpCeiling(single);
+      report(
+          "dispatch-single",
+          singleRate,
+          "recipients/s",
+          ceiling,
+          "Netcore, one call per recipient, " + single + " recipients");
+      report(
+          "ceiling-http",
+          ceiling,
+          "requests/s",
+          null,
+          "JDK HttpClient straight to the sink, " + CONCURRENCY + " concurrent");
+
+      callbacks(batchedCampaign, batchedProvider, events);
+      if (System.getenv("MAILHUB_DB_URL") != null) {
+        databaseCeiling();
+      }
+
+      importProfiles(run, "m", memory);
+      awaitEnd(launch(batchedProvider, run + "-m"));
+      long[] after = memory(serverPid());
+      report(
+          "memory-heap-after",
+          after[1] / 1024.0 / 1024,
+          "MiB",
+          idle[1] / 1024.0 / 1024,
+          "heap after GC after a " + memory + "-recipient campaign (ceiling = idle heap)");
+      report(
+          "memory-rss-idle",
+          idle[0] / 1024.0 / 1024,
+          "MiB",
+          null,
+          "resident memory of the idle server");
+      report(
+          "memory-rss-after",
+          after[0] / 1024.0 / 1024,
+          "MiB",
+          null,
+          "resident memory after the campaign");
+    } finally {
+      stopServer();
+      sink.stop(0);
+    }
+    System.out.println();
+    System.out.printf(
+        "%-20s %14s %-14s %12s %8s  %s%n", "scenario", "value", "unit", "ceiling", "ratio", "what");
+    table.forEach(System.out::println);
+    System.out.println();
+    lines.values().forEach(System.out::println);
+  }
+
+  private void report(String scenario, double value, String unit, Double ceiling, String what) {
+    String ratio = ceiling == null || ceiling == 0 ? "-" : String.format("%.2f", value / ceiling);
+    String ceil = ceiling == null ? "-" : String.format("%.0f", ceiling);
+    table.add(
+        String.format("%-20s %14.0f %-14s %12s %8s  %s", scenario, value, unit, ceil, ratio, what));
+    lines.put(
+        scenario,
+        String.format("BENCH %s %.0f %s ceiling=%s ratio=%s", scenario, value, unit, ceil, ratio));
+    System.out.println(lines.get(scenario) + "   (" + what + ")");
+  }
+
+  // ---- the sink: answers 200 like an ESP
+  private void startSink() throws IOException {
+    sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+    byte[] answer =
+        "{\"data\":{\"message_id\":\"bench\"},\"status\":\"success\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    sink.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          sinkRequests.incrementAndGet();
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, answer.length);
+          exchange.getResponseBody().write(answer);
+          exchange.close();
+        });
+    sink.setExecutor(Executors.newFixedThreadPool(32));
+    sink.start();
+  }
+
+  private String sinkUrl(String path) {
+    return "http://127.0.0.1:" + sink.getAddress().getPort() + path;
+  }
+
+  // ---- scenario 3: the same requests straight from the JDK client
+  private double httpCeiling(int requests) throws Exception {
+    String body =
+        "{\"from\":{\"email\":\"news@acme.example\"},\"subject\":\"Hello Ana\",\"content\":[{\"type\":\"html\","
+            + "\"value\":\"<p>Hello Ana, this is the spring sale.</p>\"}],\"personalizations\":[{\"to\":"
+            + "[{\"email\":\"ana@example.com\"}],\"token_to\":\"Xq3b2JmC1n0kYl2H8vTq3A\"}]}";
+    HttpClient client = HttpClient.newHttpClient();
+    ExecutorService workers = Executors.newFixedThreadPool(CONCURRENCY);
+    AtomicLong left = new AtomicLong(requests);
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int w = 0; w < CONCURRENCY; w++) {
+      futures.add(
+          workers.submit(
+              () -> {
+                while (left.decrementAndGet() >= 0) {
+                  client.send(
+                      HttpRequest.newBuilder(URI.create(sinkUrl("/v6/mail/send")))
+                          .header("api_key", "bench")
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    workers.shutdown();
+    return rate(requests, start);
+  }
+
+  // ---- scenario 4: generic v2 callbacks with the meta values of real sends
+  private void callbacks(long campaign, long provider, int total) throws Exception {
+    List<String[]> sends = new ArrayList<>();
+    for (int page = 0; sends.size() < total; page++) {
+      JsonArray batch =
+          json(get("api/campaigns/" + campaign + "/sends?size=1000&page=" + page)).asJsonArray();
+      if (batch.isEmpty()) {
+        break;
+      }
+      batch.forEach(
+          v ->
+              sends.add(
+                  new String[] {
+                    v.asJsonObject().getString("email"), v.asJsonObject().getString("meta")
+                  }));
+    }
+    String path =
+        URI.create(json(get("api/providers/" + provider)).asJsonObject().getString("callbackUrl"))
+            .getPath()
+            .substring(1);
+    List<String> bodies = new ArrayList<>();
+    for (int from = 0; from < sends.size(); from += 1000) {
+      StringBuilder failed = new StringBuilder();
+      StringBuilder clicked = new StringBuilder();
+      for (int i = from; i < Math.min(from + 1000, sends.size()); i++) {
+        String[] send = sends.get(i);
+        String type =
+            i % 10 == 0
+                ? "hard_bounce"
+                : i % 10 == 1 ? "soft_bounce" : i % 10 == 2 ? "unsubscribed" : "clicked";
+        StringBuilder group = type.equals("clicked") ? clicked : failed;
+        group
+            .append(group.isEmpty() ? "" : ",")
+            .append("{\"type\":\"")
+            .append(type)
+            .append("\",\"email\":\"")
+            .append(send[0])
+            .append("\",\"meta\":\"")
+            .append(send[1])
+            .append("\"}");
+      }
+      bodies.add(
+          "{\"version\":\"v2\",\"events\":{\"failed\":["
+              + failed
+              + "],\"clicked\":["
+              + clicked
+              + "]}}");
+    }
+    int clients = 4;
+    ExecutorService workers = Executors.newFixedThreadPool(clients);
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong next = new AtomicLong();
+    long start = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(
+          workers.submit(
+              () -> {
+                for (long i = next.getAndIncrement();
+                    i < bodies.size();
+                    i = next.getAndIncrement()) {
+                  long t = System.nanoTime();
+                  HttpResponse<String> answer = post(path, bodies.get((int) i));
+                  latencies.add(System.nanoTime() - t);
+                  if (answer.statusCode() != 200) {
+                    throw new IllegalStateException(
+                        "callback answered " + answer.statusCode() + ": " + answer.body());
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    workers.shutdown();
+    double rate = rate(sends.size(), start);
+    Collections.sort(latencies);
+    report(
+        "callbacks",
+        rate,
+        "events/s",
+        null,
+        sends.size() + " generic v2 events, POSTs of 1000, " + clients + " clients");
+    report(
+        "callbacks-p50",
+        latencies.get(latencies.size() / 2) / 1e6,
+        "ms",
+        null,
+        "time of one 1000-event POST");
+    report(
+        "callbacks-p99",
+        latencies.get((int) (latencies.size() * 0.99)) / 1e6,
+        "ms",
+        null,
+        "time of one 1000-event POST");
+  }
+
+  // ---- scenario 5: what the database itself can do (PostgreSQL)
+  private void databaseCeiling() throws Exception {
+    try (Connection c =
+        DriverManager.getConnection(
+            System.getenv("MAILHUB_DB_URL"),
+            System.getenv("MAILHUB_DB_USER"),
+            System.getenv("MAILHUB_DB_PASSWORD"))) {
+      try (Statement s = c.createStatement()) {
+        s.execute("drop table if exists bench_send");
+        s.execute(
+            "create table bench_send (id bigint primary key, campaign_id bigint, profile_id bigint, provider_id bigint,"
+                + " email varchar(320), meta varchar(32) unique, status varchar(12), created_at timestamp, updated_at timestamp)");
+        s.execute("drop table if exists bench_counter");
+        s.execute("create table bench_counter (email varchar(320) primary key, n bigint)");
+      }
+      int rows = 200_000;
+      c.setAutoCommit(false);
+      long start = System.nanoTime();
+      try (PreparedStatement insert =
+          c.prepareStatement("insert into bench_send values (?,?,?,?,?,?,?,now(),now())")) {
+        for (int i = 0; i < rows; i++) {
+          insert.setLong(1, i);
+          insert.setLong(2, 1);
+          insert.setLong(3, i);
+          insert.setLong(4, 1);
+          insert.setString(5, "user" + i + "@example.com");
+          insert.setString(6, UUID.randomUUID().toString().substring(0, 22));
+          insert.setString(7, "QUEUED");
+          insert.addBatch();
+          if (i % 1000 == 999) {
+            insert.executeBatch();
+            c.commit();
+          }
+        }
+      }
+      report(
+          "ceiling-db-insert",
+          rate(rows, start),
+          "rows/s",
+          null,
+          "raw JDBC batch insert of send-record rows, PostgreSQL");
+      start = System.nanoTime();
+      try (PreparedStatement upsert =
+          c.prepareStatement(
+              "insert into bench_counter values (?, 1) on conflict (email) do update set n = bench_counter.n + 1")) {
+        for (int i = 0; i < rows; i++) {
+          upsert.setString(1, "user" + (i % 50_000) + "@example.com");
+          upsert.addBatch();
+          if (i % 1000 == 999) {
+            upsert.executeBatch();
+            c.commit();
+          }
+        }
+      }
+      report(
+          "ceiling-db-upsert",
+          rate(rows, start),
+          "rows/s",
+          null,
+          "raw JDBC batch upsert shaped like suppressions/stats");
+      try (Statement s = c.createStatement()) {
+        s.execute("drop table bench_send");
+        s.execute("drop table bench_counter");
+      }
+      c.commit();
+    }
+  }
+
+  // ---- mailhub through its REST API
+  private void importProfiles(String run, String set, int n) throws Exception {
+    for (int from = 0; from < n; from += 100_000) {
+      StringBuilder csv = new StringBuilder("email,name,set\n");
+      for (int i = from; i < Math.min(from + 100_000, n); i++) {
+        csv.append(set)
+            .append(i)
+            .append('-')
+            .append(run)
+            .append("@example.com,Name ")
+            .append(i)
+            .append(',')
+            .append(run)
+            .append('-')
+            .append(set)
+            .append('\n');
+      }
+      HttpResponse<String> answer =
+          http.send(
+              HttpRequest.newBuilder(URL.resolve("api/profiles"))
+                  .header("Content-Type", "text/csv")
+                  .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("import: " + answer.body());
+      }
+    }
+  }
+
+  private String genericBatched() {
+    return """
+        {"nickname": "bench batched %s", "type": "GENERIC_HTTP", "fromName": "Acme", "fromAddress": "news@acme.example",
+         "settings": {"endpoint": "%s",
+           "parameters": {"subject": "$$Subject", "from": "$$FromName <$$FromAddress>",
+                          "msgs": {"to": "$$To", "html": "$$HTML", "meta": "$$Meta", "name": "{{profile.name}}"}},
+           "batch": {"parameter": "msgs", "instances": 1000}}}"""
+        .formatted(UUID.randomUUID(), sinkUrl("/batch"));
+  }
+
+  private String netcore() {
+    return """
+        {"nickname": "bench netcore %s", "type": "NETCORE", "fromAddress": "news@acme.example",
+         "settings": {"endpoint": "%s", "apiKey": "bench-key-0001"}}"""
+        .formatted(UUID.randomUUID(), sinkUrl("/v6/mail/send"));
+  }
+
+  private long provider(String json) throws Exception {
+    HttpResponse<String> created = post("api/providers", json);
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(created.body());
+    }
+    return json(created.body()).asJsonObject().getJsonNumber("id").longValue();
+  }
+
+  private long launch(long provider, String set) throws Exception {
+    HttpResponse<String> created =
+        post(
+            "api/campaigns",
+            """
+            {"name": "bench", "providerId": %d, "subject": "Spring sale", "html": "<p>Hello {{profile.name}}, this is the spring sale.</p>",
+             "audience": {"type": "PROPERTY", "property": "set", "value": "%s"}}"""
+                .formatted(provider, set));
+    long id = json(created.body()).asJsonObject().getJsonNumber("id").longValue();
+    HttpResponse<String> launched = post("api/campaigns/" + id + "/launch", "");
+    if (launched.statusCode() != 202) {
+      throw new IllegalStateException(launched.body());
+    }
+    return id;
+  }
+
+  private JsonObject awaitEnd(long campaign) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+    while (Instant.now().isBefore(deadline)) {
+      JsonObject c = json(get("api/campaigns/" + campaign)).asJsonObject();
+      if (!c.getString("status").equals("SENDING")) {
+        return c;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("campaign " + campaign + " did not finish");
+  }
+
+  private String get(String path) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URL.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URL.resolve(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static jakarta.json.JsonValue json(String text) {
+    try (var reader = Json.createReader(new StringReader(text))) {
+      return reader.readValue();
+    }
+  }
+
+  private static double rate(long count, long startNanos) {
+    return count / ((System.nanoTime() - startNanos) / 1e9);
+  }
+
+  // ---- the server
+  private void startServer() throws Exception {
+    if (Files.exists(BASE)) {
+      try (Stream<Path> files = Files.walk(BASE)) {
+        files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+      }
+    }
+    Path configuration = SERVER.resolve("standalone/configuration");
+    try (Stream<Path> files = Files.walk(configuration)) {
+      for (Path source :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.toString().contains("standalone_xml_history"))
+              .toList()) {
+        Path target = BASE.resolve("configuration").resolve(configuration.relativize(source));
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.createDirectories(BASE.resolve("deployments"));
+    Files.copy(Path.of("target/mailhub.ear"), BASE.resolve("deployments/mailhub.ear"));
+    server =
+        new ProcessBuilder(
+                SERVER.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-full.xml",
+                "-Djboss.server.base.dir=" + BASE,
+                "-Djboss.socket.binding.port-offset=200")
+            .redirectErrorStream(true)
+            .redirectOutput(BASE.resolveSibling("server.log").toFile())
+            .start();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(
+                    HttpRequest.newBuilder(URL.resolve("api/health")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "mailhub did not start; see " + BASE.resolveSibling("server.log"));
+  }
+
+  private long serverPid() {
+    return server
+        .toHandle()
+        .descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+        .findFirst()
+        .orElseThrow()
+        .pid();
+  }
+
+  /** Resident memory and heap used after a full GC, in bytes. */
+  private static long[] memory(long pid) throws Exception {
+    exec("jcmd", String.valueOf(pid), "GC.run");
+    String heap = exec("jcmd", String.valueOf(pid), "GC.heap_info");
+    long used = 0;
+    var m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(heap);
+    if (m.find()) {
+      used = Long.parseLong(m.group(1)) * 1024;
+    }
+    String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+    var rss = java.util.regex.Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
+    return new long[] {rss.find() ? Long.parseLong(rss.group(1)) * 1024 : 0, used};
+  }
+
+  private static String exec(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out;
+  }
+
+  private void stopServer() {
+    if (server != null) {
+      server.toHandle().descendants().forEach(ProcessHandle::destroy);
+      server.destroy();
+    }
+  }
+}

@@ -202,14 +202,24 @@ public final class Benchmark {
       futures.add(
           workers.submit(
               () -> {
+                HttpRequest request =
+                    HttpRequest.newBuilder(URI.create(sinkUrl("/v6/mail/send")))
+                        .header("api_key", "bench")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build();
                 while (left.decrementAndGet() >= 0) {
-                  client.send(
-                      HttpRequest.newBuilder(URI.create(sinkUrl("/v6/mail/send")))
-                          .header("api_key", "bench")
-                          .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(body))
-                          .build(),
-                      HttpResponse.BodyHandlers.ofString());
+                  for (int attempt = 1; ; attempt++) {
+                    try {
+                      client.send(request, HttpResponse.BodyHandlers.ofString());
+                      break;
+                    } catch (IOException closedByTheServer) {
+                      if (attempt == 3) {
+                        throw closedByTheServer; // a kept-alive connection the sink just closed:
+                        // try again
+                      }
+                    }
+                  }
                 }
                 return null;
               }));

@@ -33,7 +33,7 @@ public class PreferenceLinks {
   @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
-  private SecretKeySpec key;
+  SecretKeySpec key;
 
   @PostConstruct
   void init() {
@@ -76,13 +76,11 @@ public class PreferenceLinks {
       return Optional.empty();
     }
     String meta = token.substring(0, dot);
-    byte[] given;
-    try {
-      given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
-    return MessageDigest.isEqual(given, mac(meta)) ? Optional.of(meta) : Optional.empty();
+    // compared as text, not as decoded bytes: any change to the token, even to base64 padding bits
+    // that decode to the same bytes, makes it invalid
+    byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+    byte[] expected = Base64.getUrlEncoder().withoutPadding().encode(mac(meta));
+    return MessageDigest.isEqual(given, expected) ? Optional.of(meta) : Optional.empty();
   }
 
   private byte[] mac(String meta) {

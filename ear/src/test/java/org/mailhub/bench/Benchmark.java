@@ -122,6 +122,15 @@ public final class Benchmark {
       importProfiles(run, "m", memory);
       awaitEnd(launch(batchedProvider, run + "-m"));
       long[] after = memory(serverPid());
+      if (Boolean.getBoolean("bench.jfr")) {
+        String histogram = exec("jcmd", String.valueOf(serverPid()), "GC.class_histogram");
+        System.out.println(histogram.lines().limit(25).reduce("", (a, b) -> a + b + "\n"));
+        exec(
+            "jcmd",
+            String.valueOf(serverPid()),
+            "JFR.dump",
+            "filename=" + BASE.resolveSibling("mailhub.jfr"));
+      }
       report(
           "memory-heap-after",
           after[1] / 1024.0 / 1024,
@@ -526,7 +535,7 @@ public final class Benchmark {
     }
     Files.createDirectories(BASE.resolve("deployments"));
     Files.copy(Path.of("target/mailhub.ear"), BASE.resolve("deployments/mailhub.ear"));
-    server =
+    ProcessBuilder launcher =
         new ProcessBuilder(
                 SERVER.resolve("bin/standalone.sh").toString(),
                 "-c",
@@ -534,8 +543,18 @@ public final class Benchmark {
                 "-Djboss.server.base.dir=" + BASE,
                 "-Djboss.socket.binding.port-offset=200")
             .redirectErrorStream(true)
-            .redirectOutput(BASE.resolveSibling("server.log").toFile())
-            .start();
+            .redirectOutput(BASE.resolveSibling("server.log").toFile());
+    if (Boolean.getBoolean("bench.jfr")) {
+      // the defaults of bin/standalone.conf, plus a profiling recording, dumped after the memory
+      // scenario
+      launcher
+          .environment()
+          .put(
+              "JAVA_OPTS",
+              "-Xms128m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
+                  + " -Djava.awt.headless=true -XX:StartFlightRecording=name=bench,settings=profile");
+    }
+    server = launcher.start();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(deadline)) {
       try {

@@ -1,6 +1,7 @@
 package org.mailhub.callback;
 
-import jakarta.json.Json;
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,7 +18,7 @@ public final class WebhookJson {
   private WebhookJson() {}
 
   public static JsonValue parse(String body) {
-    try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+    try (var reader = JSON.createReader(new StringReader(body == null ? "" : body))) {
       return reader.readValue();
     } catch (JsonException e) {
       throw RequestRejected.invalid("body", "is not valid JSON: " + e.getMessage());

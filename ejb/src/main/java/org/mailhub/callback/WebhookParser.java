@@ -1,6 +1,7 @@
 package org.mailhub.callback;
 
-import jakarta.json.Json;
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.mailhub.provider.ProviderType;
@@ -31,7 +32,7 @@ public interface WebhookParser {
 
   /** The answer to the ESP. */
   default JsonObject answer(int total, int processed, List<Unprocessed> unprocessed) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("received", total)
         .add("processed", processed)
         .add("unprocessed", unprocessed.size())

@@ -1,8 +1,9 @@
 package org.mailhub.campaign;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -211,7 +212,7 @@ public class CampaignService {
   }
 
   private static String json(Map<String, String> placeholders) {
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     if (placeholders != null) {
       new TreeMap<>(placeholders)
           .forEach(
@@ -224,7 +225,7 @@ public class CampaignService {
 
   private static Map<String, String> placeholders(Campaign campaign) {
     Map<String, String> values = new TreeMap<>();
-    try (var reader = Json.createReader(new java.io.StringReader(campaign.placeholders()))) {
+    try (var reader = JSON.createReader(new java.io.StringReader(campaign.placeholders()))) {
       reader
           .readObject()
           .forEach(

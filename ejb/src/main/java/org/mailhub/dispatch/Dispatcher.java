@@ -1,8 +1,9 @@
 package org.mailhub.dispatch;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
@@ -185,7 +186,7 @@ public class Dispatcher {
   }
 
   private static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

@@ -1,11 +1,12 @@
 package org.mailhub.dispatch;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -38,17 +39,17 @@ public class Messages {
     jms.createProducer()
         .send(
             prepareQueue,
-            Json.createObjectBuilder().add("campaign", campaignId).build().toString());
+            JSON.createObjectBuilder().add("campaign", campaignId).build().toString());
   }
 
   public void dispatch(long campaignId, Collection<Long> sendIds, Duration delay) {
-    JsonArrayBuilder ids = Json.createArrayBuilder();
+    JsonArrayBuilder ids = JSON.createArrayBuilder();
     sendIds.forEach(ids::add);
     jms.createProducer()
         .setDeliveryDelay(delay.toMillis())
         .send(
             dispatchQueue,
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("campaign", campaignId)
                 .add("sends", ids)
                 .build()
@@ -69,7 +70,7 @@ public class Messages {
   }
 
   private static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

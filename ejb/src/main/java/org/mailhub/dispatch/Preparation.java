@@ -1,8 +1,9 @@
 package org.mailhub.dispatch;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -110,7 +111,7 @@ public class Preparation {
   }
 
   private static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

@@ -1,8 +1,9 @@
 package org.mailhub.profile;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,7 +35,7 @@ public class ProfileImport {
   /** A JSON array of {@code {"email": ..., "properties": {...}}}. */
   public ImportReport fromJson(InputStream json) {
     ImportReport report = new ImportReport();
-    try (JsonParser parser = Json.createParser(json);
+    try (JsonParser parser = JSON.createParser(json);
         Chunks chunks = new Chunks(report)) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_ARRAY) {
         report.stop("the body must be a JSON array of profiles");
@@ -86,7 +87,7 @@ public class ProfileImport {
         return report;
       }
       for (CSVRecord record : parser) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
         for (String column : header) {
           if (!column.equals(emailColumn)
               && record.isSet(column)

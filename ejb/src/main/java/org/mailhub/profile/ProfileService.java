@@ -1,8 +1,9 @@
 package org.mailhub.profile;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -73,7 +74,7 @@ public class ProfileService {
   }
 
   static JsonObject merge(JsonObject current, JsonObject changes) {
-    JsonObjectBuilder merged = Json.createObjectBuilder(current);
+    JsonObjectBuilder merged = JSON.createObjectBuilder(current);
     changes.forEach(
         (name, value) -> {
           if (value.getValueType() == JsonValue.ValueType.NULL) {
@@ -90,7 +91,7 @@ public class ProfileService {
   }
 
   static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

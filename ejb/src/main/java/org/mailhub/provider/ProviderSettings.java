@@ -1,8 +1,9 @@
 package org.mailhub.provider;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
@@ -116,10 +117,10 @@ public class ProviderSettings {
   public JsonObject masked(Provider provider) {
     JsonObject settings = json(box.open(provider.sealedSettings()));
     for (String field : gateways.of(provider.type()).secretFields()) {
-      JsonPointer pointer = Json.createPointer(field);
+      JsonPointer pointer = JSON.createPointer(field);
       if (pointer.containsValue(settings)
           && pointer.getValue(settings) instanceof JsonString secret) {
-        settings = pointer.replace(settings, Json.createValue(hint(secret.getString())));
+        settings = pointer.replace(settings, JSON.createValue(hint(secret.getString())));
       }
     }
     return settings;
@@ -134,13 +135,13 @@ public class ProviderSettings {
       EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
     JsonObject result = requested;
     for (String field : gateway.secretFields()) {
-      JsonPointer pointer = Json.createPointer(field);
+      JsonPointer pointer = JSON.createPointer(field);
       boolean given =
           pointer.containsValue(result)
               && pointer.getValue(result) instanceof JsonString secret
               && !secret.getString().isBlank()
               && !secret.getString().startsWith(MASK);
-      JsonPointer parent = Json.createPointer(field.substring(0, field.lastIndexOf('/')));
+      JsonPointer parent = JSON.createPointer(field.substring(0, field.lastIndexOf('/')));
       if (!given && pointer.containsValue(stored) && parent.containsValue(result)) {
         result = pointer.add(result, pointer.getValue(stored));
       }
@@ -154,7 +155,7 @@ public class ProviderSettings {
   }
 
   private static JsonObject json(String text) {
-    try (var reader = Json.createReader(new StringReader(text))) {
+    try (var reader = JSON.createReader(new StringReader(text))) {
       return reader.readObject();
     }
   }

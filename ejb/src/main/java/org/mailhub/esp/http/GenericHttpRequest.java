@@ -1,6 +1,7 @@
 package org.mailhub.esp.http;
 
-import jakarta.json.Json;
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -48,11 +49,11 @@ final class GenericHttpRequest {
               withQuery(settings.endpoint(), query(template, batchParameter, values)));
       request.GET();
     } else {
-      JsonObjectBuilder body = Json.createObjectBuilder();
+      JsonObjectBuilder body = JSON.createObjectBuilder();
       template.forEach(
           (name, value) -> {
             if (name.equals(batchParameter)) {
-              JsonArrayBuilder array = Json.createArrayBuilder();
+              JsonArrayBuilder array = JSON.createArrayBuilder();
               values.forEach(v -> array.add(render(value, v)));
               body.add(name, array);
             } else {
@@ -84,7 +85,7 @@ final class GenericHttpRequest {
     if (settings.bodyTemplate() == null) {
       return settings.parameters();
     }
-    try (var reader = Json.createReader(new java.io.StringReader(settings.bodyTemplate()))) {
+    try (var reader = JSON.createReader(new java.io.StringReader(settings.bodyTemplate()))) {
       return reader.readObject();
     }
   }
@@ -104,14 +105,14 @@ final class GenericHttpRequest {
 
   static JsonValue render(JsonValue template, Template.Values values) {
     return switch (template.getValueType()) {
-      case STRING -> Json.createValue(Template.render(((JsonString) template).getString(), values));
+      case STRING -> JSON.createValue(Template.render(((JsonString) template).getString(), values));
       case OBJECT -> {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = JSON.createObjectBuilder();
         template.asJsonObject().forEach((name, value) -> object.add(name, render(value, values)));
         yield object.build();
       }
       case ARRAY -> {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         template.asJsonArray().forEach(value -> array.add(render(value, values)));
         yield array.build();
       }

@@ -1,7 +1,8 @@
 package org.mailhub.esp.http;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -139,14 +140,14 @@ public class GenericWebhookParser implements WebhookParser {
 
   @Override
   public JsonObject answer(int total, int processed, List<Unprocessed> unprocessed) {
-    JsonArrayBuilder rejected = Json.createArrayBuilder();
+    JsonArrayBuilder rejected = JSON.createArrayBuilder();
     for (Unprocessed u : unprocessed) {
       rejected.add(
           u.event() instanceof JsonObject event
-              ? Json.createObjectBuilder(event).add("reason", u.reason())
-              : Json.createObjectBuilder().add("event", u.event()).add("reason", u.reason()));
+              ? JSON.createObjectBuilder(event).add("reason", u.reason())
+              : JSON.createObjectBuilder().add("event", u.event()).add("reason", u.reason()));
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("TOTAL_EVENTS", total)
         .add("PROCESSED_EVENTS", processed)
         .add("UNPROCESSED_EVENTS", rejected)

@@ -1,8 +1,9 @@
 package org.mailhub.esp.netcore;
 
+import static org.mailhub.infrastructure.Jsons.JSON;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -68,27 +69,27 @@ public class NetcoreGateway implements EmailGateway<NetcoreSettings> {
   }
 
   static JsonObject body(Envelope envelope, Email email) {
-    JsonObjectBuilder from = Json.createObjectBuilder().add("email", envelope.fromAddress());
+    JsonObjectBuilder from = JSON.createObjectBuilder().add("email", envelope.fromAddress());
     if (envelope.fromName() != null) {
       from.add("name", envelope.fromName());
     }
     JsonObjectBuilder personalization =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add(
                 "to",
-                Json.createArrayBuilder().add(Json.createObjectBuilder().add("email", email.to())));
+                JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("email", email.to())));
     if (email.meta() != null) {
       personalization.add("token_to", email.meta());
     }
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("from", from)
             .add("subject", email.subject())
             .add(
                 "content",
-                Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("type", "html").add("value", email.html())))
-            .add("personalizations", Json.createArrayBuilder().add(personalization));
+                JSON.createArrayBuilder()
+                    .add(JSON.createObjectBuilder().add("type", "html").add("value", email.html())))
+            .add("personalizations", JSON.createArrayBuilder().add(personalization));
     if (envelope.replyTo() != null) {
       body.add("reply_to", envelope.replyTo());
     }

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetAddress;
@@ -16,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import org.mailhub.it.OwnServer;
 
 /**
  * mailhub's benchmark: starts the provisioned server (its own base directory, port offset 200), a
@@ -45,8 +44,6 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
-  private static final Path SERVER = Path.of("target/server").toAbsolutePath();
-  private static final Path BASE = Path.of("target/bench/standalone").toAbsolutePath();
   private static final URI URL = URI.create("http://localhost:8280/");
   private static final int CONCURRENCY = 16;
 
@@ -56,7 +53,7 @@ public final class Benchmark {
   private final Map<String, String> lines = new LinkedHashMap<>();
   private final List<String> table = new ArrayList<>();
   private HttpServer sink;
-  private Process server;
+  private OwnServer server;
 
   public static void main(String[] args) throws Exception {
     new Benchmark().run();
@@ -129,7 +126,7 @@ public final class Benchmark {
             "jcmd",
             String.valueOf(serverPid()),
             "JFR.dump",
-            "filename=" + BASE.resolveSibling("mailhub.jfr"));
+            "filename=" + server.file("mailhub.jfr"));
       }
       report(
           "memory-heap-after",
@@ -516,72 +513,21 @@ public final class Benchmark {
 
   // ---- the server
   private void startServer() throws Exception {
-    if (Files.exists(BASE)) {
-      try (Stream<Path> files = Files.walk(BASE)) {
-        files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
-      }
-    }
-    Path configuration = SERVER.resolve("standalone/configuration");
-    try (Stream<Path> files = Files.walk(configuration)) {
-      for (Path source :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> !f.toString().contains("standalone_xml_history"))
-              .toList()) {
-        Path target = BASE.resolve("configuration").resolve(configuration.relativize(source));
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Files.createDirectories(BASE.resolve("deployments"));
-    Files.copy(Path.of("target/mailhub.ear"), BASE.resolve("deployments/mailhub.ear"));
-    ProcessBuilder launcher =
-        new ProcessBuilder(
-                SERVER.resolve("bin/standalone.sh").toString(),
-                "-c",
-                "standalone-full.xml",
-                "-Djboss.server.base.dir=" + BASE,
-                "-Djboss.socket.binding.port-offset=200")
-            .redirectErrorStream(true)
-            .redirectOutput(BASE.resolveSibling("server.log").toFile());
+    server = new OwnServer("bench", 200);
+    Map<String, String> environment = new HashMap<>();
     if (Boolean.getBoolean("bench.jfr")) {
       // the defaults of bin/standalone.conf, plus a profiling recording, dumped after the memory
       // scenario
-      launcher
-          .environment()
-          .put(
-              "JAVA_OPTS",
-              "-Xms128m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
-                  + " -Djava.awt.headless=true -XX:StartFlightRecording=name=bench,settings=profile");
+      environment.put(
+          "JAVA_OPTS",
+          "-Xms128m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
+              + " -Djava.awt.headless=true -XX:StartFlightRecording=name=bench,settings=profile");
     }
-    server = launcher.start();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (http.send(
-                    HttpRequest.newBuilder(URL.resolve("api/health")).build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(250);
-    }
-    throw new IllegalStateException(
-        "mailhub did not start; see " + BASE.resolveSibling("server.log"));
+    server.start(environment);
   }
 
   private long serverPid() {
-    return server
-        .toHandle()
-        .descendants()
-        .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
-        .findFirst()
-        .orElseThrow()
-        .pid();
+    return server.pid();
   }
 
   /** Resident memory and heap used after a full GC, in bytes. */
@@ -605,10 +551,9 @@ public final class Benchmark {
     return out;
   }
 
-  private void stopServer() {
+  private void stopServer() throws InterruptedException {
     if (server != null) {
-      server.toHandle().descendants().forEach(ProcessHandle::destroy);
-      server.destroy();
+      server.stop();
     }
   }
 }

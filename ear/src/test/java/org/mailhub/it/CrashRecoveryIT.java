@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,31 +25,30 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-  private static final Path SERVER = Path.of("target/server").toAbsolutePath();
-  private static final Path BASE = Path.of("target/crash-test/standalone").toAbsolutePath();
   private static final URI URL = URI.create("http://localhost:8180/");
   private static final int RECIPIENTS = 3000;
 
-  private Process server;
-  private int starts;
+  private OwnServer server;
 
   @AfterEach
-  void stopServer() {
-    kill();
+  void stopServer() throws InterruptedException {
+    if (server != null) {
+      server.kill();
+    }
   }
 
   @Test
   void aCampaignInterruptedByAKillFinishesWithoutSendingAnyoneTwice() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     try (RecordingEsp esp = new RecordingEsp().slow(20)) {
-      prepareServerDirectory();
+      server = new OwnServer("crash-test", 100);
       start();
       importAudience(run);
       long provider = provider(esp, run);
       long campaign = launch(provider, run);
 
       await(Duration.ofSeconds(60), () -> esp.count() >= 400);
-      kill();
+      server.kill();
       int beforeKill = esp.count();
       assertTrue(beforeKill < RECIPIENTS, "the campaign was still being sent when killed");
 
@@ -100,66 +92,8 @@ class CrashRecoveryIT {
     }
   }
 
-  /** A server base directory of its own: the provisioned configuration and mailhub.ear, no data. */
-  private static void prepareServerDirectory() throws IOException {
-    if (Files.exists(BASE)) {
-      try (Stream<Path> files = Files.walk(BASE)) {
-        files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
-      }
-    }
-    Path configuration = SERVER.resolve("standalone/configuration");
-    try (Stream<Path> files = Files.walk(configuration)) {
-      for (Path source :
-          files
-              .filter(Files::isRegularFile)
-              .filter(f -> !f.toString().contains("standalone_xml_history"))
-              .toList()) {
-        Path target = BASE.resolve("configuration").resolve(configuration.relativize(source));
-        Files.createDirectories(target.getParent());
-        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-    Files.createDirectories(BASE.resolve("deployments"));
-    Files.copy(Path.of("target/mailhub.ear"), BASE.resolve("deployments/mailhub.ear"));
-  }
-
   private void start() throws Exception {
-    starts++;
-    server =
-        new ProcessBuilder(
-                SERVER.resolve("bin/standalone.sh").toString(),
-                "-c",
-                "standalone-full.xml",
-                "-Djboss.server.base.dir=" + BASE,
-                "-Djboss.socket.binding.port-offset=100",
-                "-Dmailhub.dispatch.prepare-chunk-size=500")
-            .redirectErrorStream(true)
-            .redirectOutput(BASE.resolveSibling("server-start-" + starts + ".log").toFile())
-            .start();
-    await(
-        Duration.ofSeconds(120),
-        () -> {
-          try {
-            return Mailhub.get(URL, "api/health").statusCode() == 200;
-          } catch (IllegalStateException notYet) {
-            return false;
-          }
-        });
-  }
-
-  /** SIGKILL to the server JVM: no shutdown hook, no graceful undeploy. */
-  private void kill() {
-    if (server != null) {
-      server.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-      server.destroyForcibly();
-      try {
-        server.waitFor();
-        Thread.sleep(500);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      server = null;
-    }
+    server.start(java.util.Map.of(), "-Dmailhub.dispatch.prepare-chunk-size=500");
   }
 
   private static void importAudience(String run) {
@@ -241,12 +175,6 @@ class CrashRecoveryIT {
         throw new AssertionError("gave up waiting after " + timeout);
       }
       Thread.sleep(100);
-    }
-  }
-
-  static {
-    if (!Files.isDirectory(SERVER)) {
-      throw new UncheckedIOException(new IOException("no provisioned server at " + SERVER));
     }
   }
 }

@@ -1,0 +1,142 @@
+package org.mailhub.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A mailhub server of a test's own, started from the provisioned installation (target/server) with
+ * its own base directory (configuration, mailhub.ear, data) and a port offset, so that it can be
+ * killed and restarted beside the Arquillian-managed one.
+ */
+public final class OwnServer {
+
+  private static final Path SERVER = Path.of("target/server").toAbsolutePath();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Path base;
+  private final int portOffset;
+  private Process process;
+  private int starts;
+
+  /**
+   * A fresh base directory under target/{@code name}: the configuration and mailhub.ear, no data.
+   */
+  public OwnServer(String name, int portOffset) throws IOException {
+    this.base = Path.of("target", name, "standalone").toAbsolutePath();
+    this.portOffset = portOffset;
+    if (Files.exists(base)) {
+      try (Stream<Path> files = Files.walk(base)) {
+        files.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+      }
+    }
+    Path configuration = SERVER.resolve("standalone/configuration");
+    try (Stream<Path> files = Files.walk(configuration)) {
+      for (Path source :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> !f.toString().contains("standalone_xml_history"))
+              .toList()) {
+        Path target = base.resolve("configuration").resolve(configuration.relativize(source));
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Files.createDirectories(base.resolve("deployments"));
+    Files.copy(Path.of("target/mailhub.ear"), base.resolve("deployments/mailhub.ear"));
+  }
+
+  public URI url() {
+    return URI.create("http://localhost:" + (8080 + portOffset) + "/");
+  }
+
+  /** Where files about this server go, next to its base directory. */
+  public Path file(String name) {
+    return base.resolveSibling(name);
+  }
+
+  /**
+   * Starts the server with bin/standalone.sh and waits until mailhub answers.
+   *
+   * @param environment extra environment variables, e.g. JAVA_OPTS
+   * @param properties extra system properties, as {@code -Dname=value}
+   */
+  public void start(Map<String, String> environment, String... properties) throws Exception {
+    starts++;
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                SERVER.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "standalone-full.xml",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+    command.addAll(List.of(properties));
+    ProcessBuilder launcher =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(file("server-start-" + starts + ".log").toFile());
+    launcher.environment().putAll(environment);
+    process = launcher.start();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        HttpResponse<String> health =
+            HTTP.send(
+                HttpRequest.newBuilder(url().resolve("api/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException(
+        "mailhub did not start; see " + file("server-start-" + starts + ".log"));
+  }
+
+  /** The server's JVM (a child of the launch script). */
+  public long pid() {
+    return process
+        .toHandle()
+        .descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
+        .findFirst()
+        .orElseThrow()
+        .pid();
+  }
+
+  /** SIGKILL to the server JVM: no shutdown hook, no graceful undeploy. */
+  public void kill() throws InterruptedException {
+    if (process != null) {
+      process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      process.waitFor();
+      Thread.sleep(500);
+      process = null;
+    }
+  }
+
+  public void stop() throws InterruptedException {
+    if (process != null) {
+      process.toHandle().descendants().forEach(ProcessHandle::destroy);
+      process.destroy();
+      process.waitFor();
+      process = null;
+    }
+  }
+}

@@ -9,8 +9,10 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -121,8 +123,11 @@ public class Dispatcher {
       if (claimed.isEmpty()) {
         continue;
       }
+      Set<Long> claimedIds = new HashSet<>(claimed);
       List<Email> batch =
-          batches.get(i).stream().filter(e -> claimed.contains(byMeta.get(e.meta()).id())).toList();
+          batches.get(i).stream()
+              .filter(e -> claimedIds.contains(byMeta.get(e.meta()).id()))
+              .toList();
       try {
         SendOutcome outcome = gateway.send(providerSettings, envelope, batch);
         breakers.succeeded(provider.id());

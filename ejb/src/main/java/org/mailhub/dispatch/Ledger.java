@@ -4,8 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.provider.Provider;
@@ -81,7 +83,8 @@ public class Ledger {
     if (!again.isEmpty()) {
       sends.settle(again, SendStatus.QUEUED, null, abbreviate(error));
     }
-    List<Long> exhausted = ids.stream().filter(id -> !again.contains(id)).toList();
+    Set<Long> retried = new HashSet<>(again);
+    List<Long> exhausted = ids.stream().filter(id -> !retried.contains(id)).toList();
     if (!exhausted.isEmpty()) {
       failed(exhausted, error);
     }

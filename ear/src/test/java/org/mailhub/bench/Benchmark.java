@@ -46,6 +46,14 @@ public final class Benchmark {
 
   private static final URI URL = URI.create("http://localhost:8280/");
   private static final int CONCURRENCY = 16;
+  // the first admin of the benchmark's own server, which starts with an empty database
+  private static final String ADMIN = "bench";
+  private static final String ADMIN_PASSWORD = "bench-admin-secret";
+  private static final String AUTHORIZATION =
+      "Basic "
+          + java.util.Base64.getEncoder()
+              .encodeToString(
+                  (ADMIN + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   private final HttpClient http =
       HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CONCURRENCY)).build();
@@ -423,6 +431,7 @@ public final class Benchmark {
       HttpResponse<String> answer =
           http.send(
               HttpRequest.newBuilder(URL.resolve("api/profiles"))
+                  .header("Authorization", AUTHORIZATION)
                   .header("Content-Type", "text/csv")
                   .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
                   .build(),
@@ -488,13 +497,17 @@ public final class Benchmark {
 
   private String get(String path) throws Exception {
     return http.send(
-            HttpRequest.newBuilder(URL.resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+            HttpRequest.newBuilder(URL.resolve(path))
+                .header("Authorization", AUTHORIZATION)
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
         .body();
   }
 
   private HttpResponse<String> post(String path, String json) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URL.resolve(path))
+            .header("Authorization", AUTHORIZATION)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
@@ -523,7 +536,8 @@ public final class Benchmark {
           "-Xms128m -Xmx1g -Djava.net.preferIPv4Stack=true -Djboss.modules.system.pkgs=org.jboss.byteman"
               + " -Djava.awt.headless=true -XX:StartFlightRecording=name=bench,settings=profile");
     }
-    server.start(environment);
+    server.start(
+        environment, "-Dmailhub.admin.user=" + ADMIN, "-Dmailhub.admin.password=" + ADMIN_PASSWORD);
   }
 
   private long serverPid() {

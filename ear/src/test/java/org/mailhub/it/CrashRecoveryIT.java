@@ -93,7 +93,11 @@ class CrashRecoveryIT {
   }
 
   private void start() throws Exception {
-    server.start(java.util.Map.of(), "-Dmailhub.dispatch.prepare-chunk-size=500");
+    server.start(
+        java.util.Map.of(),
+        "-Dmailhub.dispatch.prepare-chunk-size=500",
+        Mailhub.ADMIN_PROPERTIES[0],
+        Mailhub.ADMIN_PROPERTIES[1]);
   }
 
   private static void importAudience(String run) {

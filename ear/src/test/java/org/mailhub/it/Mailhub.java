@@ -13,10 +13,21 @@ import java.net.http.HttpResponse;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 
-/** The mailhub under test, as its users see it: the real EAR and plain HTTP. */
+/**
+ * The mailhub under test, as its users see it: the real EAR and plain HTTP. Calls to the REST API
+ * are made as the first admin (ear/pom.xml's it.admin.*) unless they carry credentials of their
+ * own.
+ */
 final class Mailhub {
 
   static final URI BASE = URI.create(System.getProperty("mailhub.url", "http://localhost:8080/"));
+  static final String ADMIN = System.getProperty("mailhub.it.admin.user");
+  static final String ADMIN_PASSWORD = System.getProperty("mailhub.it.admin.password");
+
+  /** The first admin, as the system properties of a server the tests start themselves. */
+  static final String[] ADMIN_PROPERTIES = {
+    "-Dmailhub.admin.user=" + ADMIN, "-Dmailhub.admin.password=" + ADMIN_PASSWORD
+  };
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -60,6 +71,18 @@ final class Mailhub {
   }
 
   static HttpResponse<String> send(HttpRequest request) {
+    if (request.uri().getPath().startsWith("/api/")
+        && request.headers().firstValue("Authorization").isEmpty()) {
+      request =
+          HttpRequest.newBuilder(request, (name, value) -> true)
+              .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+              .build();
+    }
+    return exchange(request);
+  }
+
+  /** The request exactly as given: without credentials unless it has its own. */
+  static HttpResponse<String> exchange(HttpRequest request) {
     try {
       return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -68,6 +91,13 @@ final class Mailhub {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A port nobody listens on right now, for the loopback peers of the tests. */

@@ -23,12 +23,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
 
 @RequestScoped
 @Path("api/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basicAuth")
 @Tag(
     name = "Campaigns",
     description =

@@ -1,7 +1,11 @@
 package org.mailhub.rest;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -9,6 +13,8 @@ import java.util.List;
  * and for invalid input one entry per offending field.
  */
 public record ApiError(String code, String message, List<Violation> violations) {
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
 
   public record Violation(String field, String message) {}
 
@@ -18,5 +24,15 @@ public record ApiError(String code, String message, List<Violation> violations) 
 
   public Response toResponse(int status) {
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
+  }
+
+  /** The same answer from outside JAX-RS (sign-in, the container's error pages). */
+  public void send(HttpServletResponse response, int status) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_JSON);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(JSONB.toJson(this));
+    // committed, so that the container cannot replace it with an error page of its own
+    response.flushBuffer();
   }
 }

@@ -3,8 +3,10 @@ package org.mailhub.rest;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * One JAX-RS application for the REST API under /api and the ESP webhooks under /callbacks. (Two
@@ -20,6 +22,14 @@ import org.eclipse.microprofile.openapi.annotations.info.License;
             description =
                 "Manage email service providers, send campaigns through them and read what the ESPs"
                     + " reported back. Every error answers with a JSON body"
-                    + " {\"code\", \"message\", \"violations\"}.",
+                    + " {\"code\", \"message\", \"violations\"}. Calls under /api/ need HTTP basic"
+                    + " authentication as a mailhub user (401 without it): admins may call"
+                    + " everything, viewers only GET (403 otherwise). /api/health, the ESP webhooks"
+                    + " and the preference pages are open.",
             license = @License(name = "Apache-2.0")))
+@SecurityScheme(
+    securitySchemeName = "basicAuth",
+    type = SecuritySchemeType.HTTP,
+    scheme = "basic",
+    description = "a mailhub user's name and password (Users page or /api/users)")
 public class MailhubApi extends Application {}

@@ -20,11 +20,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
 @Path("api/suppressions")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "basicAuth")
 @Tag(name = "Suppressions", description = "Addresses mailhub never sends to again.")
 public class SuppressionResource {
 

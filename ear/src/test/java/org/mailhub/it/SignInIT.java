@@ -1,0 +1,141 @@
+package org.mailhub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Programs sign in to the REST API with HTTP basic authentication; an admin may change things, a
+ * viewer only read; webhooks and the health check stay open.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive mailhub() {
+    return Mailhub.ear();
+  }
+
+  @Test
+  void theApiAsksForCredentialsAndRefusesWrongOnes() {
+    HttpResponse<String> anonymous = call("GET", "api/providers", null, null);
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    assertEquals("UNAUTHORIZED", Mailhub.json(anonymous).getString("code"));
+    assertTrue(
+        anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"),
+        anonymous.headers().map().toString());
+
+    HttpResponse<String> wrong =
+        call("GET", "api/providers", Mailhub.basic(Mailhub.ADMIN, "not-the-password"), null);
+    assertEquals(401, wrong.statusCode());
+    assertEquals("UNAUTHORIZED", Mailhub.json(wrong).getString("code"));
+
+    HttpResponse<String> anonymousWrite =
+        call("POST", "api/suppressions", null, "{\"email\": \"x@example.com\"}");
+    assertEquals(401, anonymousWrite.statusCode());
+    assertEquals(404, Mailhub.get("api/suppressions/x@example.com").statusCode());
+
+    assertEquals(200, call("GET", "api/health", null, null).statusCode());
+    assertEquals(404, call("POST", "callbacks/no-such-token", null, "[]").statusCode());
+    assertEquals(200, call("GET", "openapi", null, null).statusCode());
+  }
+
+  @Test
+  void aViewerReadsButChangesNothing() {
+    HttpResponse<String> added =
+        Mailhub.post(
+            "api/users",
+            "{\"username\": \"Reporting\", \"password\": \"viewer-secret-1\", \"role\": \"VIEWER\"}");
+    assertEquals(201, added.statusCode(), added.body());
+    assertEquals("reporting", Mailhub.json(added).getString("username"));
+    String viewer = Mailhub.basic("reporting", "viewer-secret-1");
+
+    assertEquals(200, call("GET", "api/providers", viewer, null).statusCode());
+    assertEquals(200, call("GET", "api/suppressions", viewer, null).statusCode());
+
+    HttpResponse<String> write =
+        call("POST", "api/suppressions", viewer, "{\"email\": \"viewer-made@example.com\"}");
+    assertEquals(403, write.statusCode(), write.body());
+    assertEquals("FORBIDDEN", Mailhub.json(write).getString("code"));
+    assertTrue(Mailhub.json(write).getString("message").contains("admin"));
+    assertEquals(404, Mailhub.get("api/suppressions/viewer-made@example.com").statusCode());
+    assertEquals(
+        403,
+        call(
+                "POST",
+                "api/users",
+                viewer,
+                "{\"username\": \"sneaky\", \"password\": \"sneaky-secret\", \"role\": \"ADMIN\"}")
+            .statusCode());
+    assertEquals(403, call("DELETE", "api/users/" + Mailhub.ADMIN, viewer, null).statusCode());
+
+    assertEquals(204, Mailhub.delete("api/users/reporting").statusCode());
+    assertEquals(401, call("GET", "api/providers", viewer, null).statusCode());
+  }
+
+  @Test
+  void usersAreCheckedAndTheLastAdminStays() {
+    HttpResponse<String> invalid =
+        Mailhub.post(
+            "api/users", "{\"username\": \"a b\", \"password\": \"short\", \"role\": null}");
+    assertEquals(400, invalid.statusCode(), invalid.body());
+    String violations = Mailhub.json(invalid).getJsonArray("violations").toString();
+    assertTrue(violations.contains("\"username\""), violations);
+    assertTrue(violations.contains("at least 10 characters"), violations);
+    assertTrue(violations.contains("\"role\""), violations);
+
+    HttpResponse<String> taken =
+        Mailhub.post(
+            "api/users",
+            "{\"username\": \""
+                + Mailhub.ADMIN.toUpperCase()
+                + "\", \"password\": \"another-secret\", \"role\": \"VIEWER\"}");
+    assertEquals(409, taken.statusCode(), taken.body());
+
+    HttpResponse<String> self = Mailhub.delete("api/users/" + Mailhub.ADMIN);
+    assertEquals(409, self.statusCode(), self.body());
+    assertEquals("OWN_USER", Mailhub.json(self).getString("code"));
+  }
+
+  @Test
+  void peopleAreSentToTheSignInPage() {
+    HttpResponse<String> page = call("GET", "admin/providers.xhtml", null, null);
+    assertEquals(302, page.statusCode());
+    assertEquals(
+        "/admin/login.xhtml?next=%2Fadmin%2Fproviders.xhtml",
+        URI.create(page.headers().firstValue("Location").orElseThrow()).getRawPath()
+            + "?"
+            + URI.create(page.headers().firstValue("Location").orElseThrow()).getRawQuery());
+    HttpResponse<String> signIn = call("GET", "admin/login.xhtml", null, null);
+    assertEquals(200, signIn.statusCode());
+    assertTrue(signIn.body().contains("Sign in"), signIn.body());
+  }
+
+  private static HttpResponse<String> call(
+      String method, String path, String authorization, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(Mailhub.BASE.resolve(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return Mailhub.exchange(request.build());
+  }
+}

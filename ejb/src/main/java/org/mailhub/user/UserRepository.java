@@ -1,0 +1,42 @@
+package org.mailhub.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class UserRepository {
+
+  @PersistenceContext EntityManager em;
+
+  public Optional<User> find(String username) {
+    String name = User.normalize(username);
+    return name == null ? Optional.empty() : Optional.ofNullable(em.find(User.class, name));
+  }
+
+  public List<User> list() {
+    return em.createQuery("select u from User u order by u.username", User.class).getResultList();
+  }
+
+  /** Every user, locked until the transaction ends, so that two removals cannot both pass. */
+  public List<User> lockAll() {
+    return em.createQuery("select u from User u", User.class)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
+
+  public long count() {
+    return em.createQuery("select count(u) from User u", Long.class).getSingleResult();
+  }
+
+  public void add(User user) {
+    em.persist(user);
+  }
+
+  public void remove(User user) {
+    em.remove(user);
+  }
+}

@@ -1,0 +1,169 @@
+package org.mailhub.user;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import org.mailhub.rest.ApiError;
+
+/**
+ * How people and programs sign in. People use the sign-in page, which keeps them signed in through
+ * their session; programs send HTTP basic credentials with every call. The session is trusted for
+ * the REST API's reads only (the UI's CSV links), so that no other site can make a signed-in
+ * browser change anything. Which paths need which role is in web.xml.
+ */
+@ApplicationScoped
+public class SignInMechanism implements HttpAuthenticationMechanism {
+
+  /** The session attribute that holds the signed-in user name. */
+  static final String SIGNED_IN = "mailhub.user";
+
+  static final String SIGN_IN_PAGE = "/admin/login.xhtml";
+
+  @Inject IdentityStoreHandler identities;
+  @Inject UserService users;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential submitted = context.getAuthParameters().getCredential();
+    if (context.isAuthenticationRequest() && submitted != null) {
+      return signIn(request, context, identities.validate(submitted));
+    }
+    if (!context.isProtected()) {
+      // webhooks, preference pages, the sign-in page: their Authorization headers are not ours
+      return context.doNothing();
+    }
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      CredentialValidationResult result = identities.validate(basic(authorization));
+      return result.getStatus() == CredentialValidationResult.Status.VALID
+          ? context.notifyContainerAboutLogin(result)
+          : refuse(request, response, context, "Wrong user name or password.");
+    }
+    HttpSession session = request.getSession(false);
+    String name = session == null ? null : (String) session.getAttribute(SIGNED_IN);
+    if (name != null && (!isApi(request) || isRead(request))) {
+      var role = users.roleOf(name);
+      if (role.isPresent()) {
+        return context.notifyContainerAboutLogin(name, Set.of(role.get().roleName()));
+      }
+      session.invalidate();
+    }
+    if (isApi(request)) {
+      return refuse(
+          request,
+          response,
+          context,
+          "Sign in with HTTP basic authentication (the user name and password of a mailhub user).");
+    }
+    return toSignInPage(request, response, context);
+  }
+
+  @Override
+  public void cleanSubject(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext httpMessageContext) {
+    HttpSession session = request.getSession(false);
+    if (session != null) {
+      session.removeAttribute(SIGNED_IN);
+    }
+  }
+
+  private AuthenticationStatus signIn(
+      HttpServletRequest request, HttpMessageContext context, CredentialValidationResult result) {
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    request.getSession(true);
+    request.changeSessionId();
+    request.getSession().setAttribute(SIGNED_IN, result.getCallerPrincipal().getName());
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context,
+      String message) {
+    if (!isApi(request)) {
+      return context.responseUnauthorized();
+    }
+    try {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"mailhub\", charset=\"UTF-8\"");
+      new ApiError("UNAUTHORIZED", message).send(response, 401);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    // SEND_CONTINUE: the answer is written; SEND_FAILURE would make the container replace its body
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /** To the sign-in page, coming back afterwards; an Ajax request is told so in its own terms. */
+  private static AuthenticationStatus toSignInPage(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String back = request.getRequestURI().substring(request.getContextPath().length());
+    if (request.getQueryString() != null && "GET".equals(request.getMethod())) {
+      back += "?" + request.getQueryString();
+    }
+    String target =
+        request.getContextPath()
+            + SIGN_IN_PAGE
+            + "?next="
+            + URLEncoder.encode(back, StandardCharsets.UTF_8);
+    if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+      try {
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        response
+            .getWriter()
+            .write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + target.replace("&", "&amp;").replace("\"", "&quot;")
+                    + "\"/></partial-response>");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return AuthenticationStatus.SEND_CONTINUE;
+    }
+    return context.redirect(target);
+  }
+
+  private static UsernamePasswordCredential basic(String authorization) {
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(authorization.substring(6).strip()),
+              StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      decoded = "";
+    }
+    int colon = decoded.indexOf(':');
+    return colon < 0
+        ? new UsernamePasswordCredential("", "")
+        : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  private static boolean isRead(HttpServletRequest request) {
+    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+  }
+}

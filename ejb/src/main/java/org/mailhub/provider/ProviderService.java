@@ -56,6 +56,14 @@ public class ProviderService {
     return view(find(id));
   }
 
+  /**
+   * The campaign-level placeholders (e.g. {@code hid} for {@code $$hid}) the provider's template
+   * uses: campaigns and test emails through it give their values.
+   */
+  public java.util.Set<String> campaignPlaceholders(long id) {
+    return settings.campaignPlaceholders(find(id));
+  }
+
   public ProviderResponse create(ProviderRequest request) {
     Object accepted = validate(request, null);
     requireFreeNickname(request.nickname(), null);

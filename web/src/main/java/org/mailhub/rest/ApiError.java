@@ -26,13 +26,11 @@ public record ApiError(String code, String message, List<Violation> violations) 
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
   }
 
-  /** The same answer from outside JAX-RS (sign-in, the container's error pages). */
+  /** The same answer from outside JAX-RS (the container's error pages). */
   public void send(HttpServletResponse response, int status) throws IOException {
     response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON);
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write(JSONB.toJson(this));
-    // committed, so that the container cannot replace it with an error page of its own
-    response.flushBuffer();
   }
 }

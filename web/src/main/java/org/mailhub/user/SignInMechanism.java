@@ -17,7 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import org.mailhub.rest.ApiError;
+import org.mailhub.rest.ErrorPage;
 
 /**
  * How people and programs sign in. People use the sign-in page, which keeps them signed in through
@@ -95,22 +95,17 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(result);
   }
 
+  /** 401, with a JSON body for the API (org.mailhub.rest.ErrorPage). */
   private static AuthenticationStatus refuse(
       HttpServletRequest request,
       HttpServletResponse response,
       HttpMessageContext context,
       String message) {
-    if (!isApi(request)) {
-      return context.responseUnauthorized();
-    }
-    try {
+    if (isApi(request)) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"mailhub\", charset=\"UTF-8\"");
-      new ApiError("UNAUTHORIZED", message).send(response, 401);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      request.setAttribute(ErrorPage.REASON, message);
     }
-    // SEND_CONTINUE: the answer is written; SEND_FAILURE would make the container replace its body
-    return AuthenticationStatus.SEND_CONTINUE;
+    return context.responseUnauthorized();
   }
 
   /** To the sign-in page, coming back afterwards; an Ajax request is told so in its own terms. */

@@ -1,0 +1,135 @@
+package org.mailhub.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at a laptop: Debian's headless Chromium driven through its ChromeDriver (never a
+ * downloaded browser), with a screenshot of each page under target/screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String CHROMIUM = System.getProperty("chromium", "/usr/bin/chromium");
+  private static final String DRIVER = System.getProperty("chromedriver", "/usr/bin/chromedriver");
+
+  final ChromeDriver driver;
+  private final WebDriverWait wait;
+
+  Browser() throws IOException {
+    if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+      throw new IllegalStateException(
+          "The browser tests need Debian's chromium and chromium-driver ("
+              + CHROMIUM
+              + ", "
+              + DRIVER
+              + "): apt-get install chromium chromium-driver");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1366,900",
+        "--user-data-dir=" + Files.createTempDirectory("mailhub-chromium"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  void open(String path) {
+    driver.get(Mailhub.BASE.resolve(path).toString());
+    settle();
+  }
+
+  WebElement element(String id) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+  }
+
+  void type(String id, String text) {
+    WebElement input = element(id);
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  void click(String id) {
+    click(By.id(id));
+  }
+
+  void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    settle();
+  }
+
+  /** Chooses an option of a PrimeFaces select menu by its value, as a click in its list would. */
+  void select(String id, String value) {
+    element(id);
+    js(
+        "var w = Object.values(PrimeFaces.widgets).find(w => w.id === arguments[0]);"
+            + " w.selectValue(arguments[1]);",
+        id,
+        value);
+    settle();
+  }
+
+  String text(String id) {
+    return element(id).getText();
+  }
+
+  /** The messages at the top of the page. */
+  String messages() {
+    return driver.findElement(By.id("messages")).getText();
+  }
+
+  void waitForText(By by, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  void waitUntil(java.util.function.Supplier<Boolean> condition) {
+    wait.until(d -> condition.get());
+  }
+
+  void screenshot(String name) throws IOException {
+    Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  Object js(String script, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Waits until the page has loaded and no PrimeFaces Ajax request is pending. */
+  void settle() {
+    wait.until(
+        d ->
+            Boolean.TRUE.equals(
+                js(
+                    "return document.readyState === 'complete' && (!window.PrimeFaces"
+                        + " || PrimeFaces.ajax.Queue.isEmpty());")));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

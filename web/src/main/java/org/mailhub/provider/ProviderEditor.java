@@ -1,0 +1,570 @@
+package org.mailhub.provider;
+
+import static org.mailhub.infrastructure.Jsons.JSON;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mailhub.infrastructure.RequestRejected;
+import org.mailhub.ui.Pages;
+
+/**
+ * The provider form: the fields follow the chosen type as in the ESPs' own set-up screens, and the
+ * settings are sent to {@link ProviderService} as the same JSON the REST API takes, so both are
+ * checked by the same rules.
+ */
+@Named
+@ViewScoped
+public class ProviderEditor implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final String NETCORE_ENDPOINT = "https://emailapi.netcorecloud.net/v6/mail/send";
+
+  /** Where each refused field's message goes. */
+  private static final Map<String, String> INPUTS =
+      Map.ofEntries(
+          Map.entry("nickname", "provider:nickname"),
+          Map.entry("type", "provider:type"),
+          Map.entry("fromName", "provider:fromName"),
+          Map.entry("fromAddress", "provider:fromAddress"),
+          Map.entry("replyTo", "provider:replyTo"),
+          Map.entry("preferenceCenter.mode", "provider:preferenceMode"),
+          Map.entry("preferenceCenter.url", "provider:preferenceUrl"),
+          Map.entry("callbackAuth.username", "provider:callbackUsername"),
+          Map.entry("callbackAuth.password", "provider:callbackPassword"),
+          Map.entry("settings.endpoint", "provider:endpoint"),
+          Map.entry("settings.apiKey", "provider:apiKey"),
+          Map.entry("settings.method", "provider:method"),
+          Map.entry("settings.auth.username", "provider:username"),
+          Map.entry("settings.auth.password", "provider:password"),
+          Map.entry("settings.username", "provider:username"),
+          Map.entry("settings.password", "provider:password"),
+          Map.entry("settings.host", "provider:host"),
+          Map.entry("settings.port", "provider:port"),
+          Map.entry("settings.security", "provider:security"),
+          Map.entry("settings.headers", "provider:headersMessage"),
+          Map.entry("settings.parameters", "provider:parametersMessage"),
+          Map.entry("settings.bodyTemplate", "provider:bodyTemplate"),
+          Map.entry("settings.batch.parameter", "provider:batchParameter"),
+          Map.entry("settings.batch.instances", "provider:batchInstances"));
+
+  @Inject ProviderService providers;
+
+  private Long id;
+  private ProviderType type = ProviderType.NETCORE;
+  private String nickname;
+  private String fromName;
+  private String fromAddress;
+  private String replyTo;
+  private PreferenceCenter.Mode preferenceMode = PreferenceCenter.Mode.NONE;
+  private String preferenceUrl;
+  private String callbackUrl;
+  private String callbackUsername;
+  private String callbackPassword;
+  private String storedCallbackPassword;
+
+  private String endpoint = NETCORE_ENDPOINT;
+  private String apiKey;
+  private String storedApiKey;
+  private String method = "POST";
+  private boolean basicAuth;
+  private String username;
+  private String password;
+  private String storedPassword;
+  private String host;
+  private Integer port;
+  private String security;
+  private final List<Pair> headers = new ArrayList<>();
+  private boolean rawBody;
+  private final List<Pair> parameters = new ArrayList<>();
+  private String bodyTemplate;
+  private boolean batch;
+  private String batchParameter;
+  private Integer batchInstances = 100;
+
+  /** One editable header or parameter row. */
+  public static class Pair implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String name;
+    private String value;
+
+    public Pair() {}
+
+    Pair(String name, String value) {
+      this.name = name;
+      this.value = value;
+    }
+
+    public String getName() {
+      return name;
+    }
+
+    public void setName(String name) {
+      this.name = name;
+    }
+
+    public String getValue() {
+      return value;
+    }
+
+    public void setValue(String value) {
+      this.value = value;
+    }
+  }
+
+  /** Reads the provider named by the {@code id} parameter, or prepares a new one. */
+  public void load() {
+    if (id == null) {
+      return;
+    }
+    ProviderResponse p;
+    try {
+      p = providers.get(id);
+    } catch (RequestRejected e) {
+      Pages.error(e.getMessage());
+      id = null;
+      return;
+    }
+    type = p.type();
+    nickname = p.nickname();
+    fromName = p.fromName();
+    fromAddress = p.fromAddress();
+    replyTo = p.replyTo();
+    preferenceMode = p.preferenceCenter().mode();
+    preferenceUrl = p.preferenceCenter().url();
+    callbackUrl = p.callbackUrl();
+    if (p.callbackAuth() != null) {
+      callbackUsername = p.callbackAuth().username();
+      storedCallbackPassword = p.callbackAuth().password();
+    }
+    if (p.settingsError() != null) {
+      Pages.error(p.settingsError() + " Enter the settings and their secrets again.");
+      endpoint = null;
+      return;
+    }
+    JsonObject s = p.settings();
+    endpoint = text(s, "endpoint");
+    storedApiKey = text(s, "apiKey");
+    host = text(s, "host");
+    port = s.containsKey("port") && !s.isNull("port") ? s.getInt("port") : null;
+    security = text(s, "security");
+    username = text(s, "username");
+    storedPassword = text(s, "password");
+    if (type == ProviderType.GENERIC_HTTP) {
+      method = text(s, "method");
+      JsonObject auth = s.getJsonObject("auth");
+      basicAuth = auth != null && "BASIC".equals(text(auth, "type"));
+      if (basicAuth) {
+        username = text(auth, "username");
+        storedPassword = text(auth, "password");
+      }
+      JsonObject givenHeaders = s.getJsonObject("headers");
+      if (givenHeaders != null) {
+        givenHeaders.forEach((name, value) -> headers.add(new Pair(name, show(value))));
+      }
+      bodyTemplate = text(s, "bodyTemplate");
+      rawBody = bodyTemplate != null;
+      JsonObject givenParameters = s.getJsonObject("parameters");
+      if (givenParameters != null) {
+        givenParameters.forEach((name, value) -> parameters.add(new Pair(name, show(value))));
+      }
+      JsonObject givenBatch = s.getJsonObject("batch");
+      batch = givenBatch != null;
+      if (batch) {
+        batchParameter = text(givenBatch, "parameter");
+        batchInstances = givenBatch.getInt("instances");
+      }
+    }
+  }
+
+  /** Switching the type starts its settings afresh. */
+  public void typeChanged() {
+    endpoint = type == ProviderType.NETCORE ? NETCORE_ENDPOINT : null;
+    apiKey = null;
+    host = null;
+    port = null;
+    security = null;
+    username = null;
+    password = null;
+    if (type == ProviderType.GENERIC_HTTP && parameters.isEmpty()) {
+      parameters.add(new Pair("to", "$$To"));
+      parameters.add(new Pair("subject", "$$Subject"));
+      parameters.add(new Pair("html", "$$HTML"));
+      parameters.add(new Pair("from_name", "$$FromName"));
+      parameters.add(new Pair("from_email", "$$FromAddress"));
+    }
+  }
+
+  public String save() {
+    ProviderRequest request =
+        new ProviderRequest(
+            nickname,
+            type,
+            fromName,
+            fromAddress,
+            replyTo,
+            new ProviderRequest.PreferenceCenterRequest(preferenceMode, preferenceUrl),
+            settings(),
+            callbackUsername == null || callbackUsername.isBlank()
+                ? null
+                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword));
+    try {
+      if (id == null) {
+        ProviderResponse created = providers.create(request);
+        Pages.info("Provider " + created.nickname() + " added");
+      } else {
+        providers.update(id, request);
+        Pages.info("Email settings updated successfully");
+      }
+      return "/providers?faces-redirect=true";
+    } catch (RequestRejected e) {
+      Pages.show(e, INPUTS);
+      return null;
+    }
+  }
+
+  /** The type's settings as the REST API takes them; empty secrets keep the stored ones. */
+  JsonObject settings() {
+    JsonObjectBuilder s = JSON.createObjectBuilder();
+    switch (type) {
+      case NETCORE -> {
+        put(s, "endpoint", endpoint);
+        put(s, "apiKey", apiKey);
+      }
+      case POSTMARK -> {
+        put(s, "apiKey", apiKey);
+        put(s, "host", host);
+        put(s, "security", security);
+        if (port != null) {
+          s.add("port", port);
+        }
+      }
+      case SMTP -> {
+        put(s, "host", host);
+        put(s, "security", security);
+        put(s, "username", username);
+        put(s, "password", password);
+        if (port != null) {
+          s.add("port", port);
+        }
+      }
+      case GENERIC_HTTP -> {
+        put(s, "method", method);
+        put(s, "endpoint", endpoint);
+        JsonObjectBuilder auth =
+            JSON.createObjectBuilder().add("type", basicAuth ? "BASIC" : "NONE");
+        if (basicAuth) {
+          put(auth, "username", username);
+          put(auth, "password", password);
+        }
+        s.add("auth", auth);
+        JsonObjectBuilder givenHeaders = JSON.createObjectBuilder();
+        headers.stream()
+            .filter(h -> h.name != null && !h.name.isBlank())
+            .forEach(h -> givenHeaders.add(h.name.strip(), h.value == null ? "" : h.value));
+        s.add("headers", givenHeaders);
+        if (rawBody) {
+          put(s, "bodyTemplate", bodyTemplate);
+        } else {
+          JsonObjectBuilder givenParameters = JSON.createObjectBuilder();
+          parameters.stream()
+              .filter(p -> p.name != null && !p.name.isBlank())
+              .forEach(p -> givenParameters.add(p.name.strip(), value(p.value)));
+          s.add("parameters", givenParameters);
+        }
+        if (batch) {
+          JsonObjectBuilder givenBatch = JSON.createObjectBuilder();
+          put(givenBatch, "parameter", batchParameter);
+          givenBatch.add("instances", batchInstances == null ? 0 : batchInstances);
+          s.add("batch", givenBatch);
+        }
+      }
+    }
+    return s.build();
+  }
+
+  /** A parameter's value: JSON when it is an object or array, text otherwise. */
+  static JsonValue value(String text) {
+    String given = text == null ? "" : text.strip();
+    if (given.startsWith("{") || given.startsWith("[")) {
+      try (var reader = JSON.createReader(new StringReader(given))) {
+        return reader.readValue();
+      } catch (JsonException e) {
+        // not JSON after all: sent as the text it is
+      }
+    }
+    return JSON.createValue(text == null ? "" : text);
+  }
+
+  private static String show(JsonValue value) {
+    return value instanceof JsonString string ? string.getString() : value.toString();
+  }
+
+  private static String text(JsonObject object, String name) {
+    return object.containsKey(name) && object.get(name) instanceof JsonString string
+        ? string.getString()
+        : null;
+  }
+
+  private static void put(JsonObjectBuilder builder, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      builder.add(name, value);
+    }
+  }
+
+  public void addHeader() {
+    headers.add(new Pair());
+  }
+
+  public void removeHeader(Pair pair) {
+    headers.remove(pair);
+  }
+
+  public void addParameter() {
+    parameters.add(new Pair());
+  }
+
+  public void removeParameter(Pair pair) {
+    parameters.remove(pair);
+  }
+
+  public boolean isEditing() {
+    return id != null;
+  }
+
+  public ProviderType[] getTypes() {
+    return ProviderType.values();
+  }
+
+  public PreferenceCenter.Mode[] getPreferenceModes() {
+    return PreferenceCenter.Mode.values();
+  }
+
+  // accessors for the page
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public ProviderType getType() {
+    return type;
+  }
+
+  public void setType(ProviderType type) {
+    this.type = type;
+  }
+
+  public String getNickname() {
+    return nickname;
+  }
+
+  public void setNickname(String nickname) {
+    this.nickname = nickname;
+  }
+
+  public String getFromName() {
+    return fromName;
+  }
+
+  public void setFromName(String fromName) {
+    this.fromName = fromName;
+  }
+
+  public String getFromAddress() {
+    return fromAddress;
+  }
+
+  public void setFromAddress(String fromAddress) {
+    this.fromAddress = fromAddress;
+  }
+
+  public String getReplyTo() {
+    return replyTo;
+  }
+
+  public void setReplyTo(String replyTo) {
+    this.replyTo = replyTo;
+  }
+
+  public PreferenceCenter.Mode getPreferenceMode() {
+    return preferenceMode;
+  }
+
+  public void setPreferenceMode(PreferenceCenter.Mode preferenceMode) {
+    this.preferenceMode = preferenceMode;
+  }
+
+  public String getPreferenceUrl() {
+    return preferenceUrl;
+  }
+
+  public void setPreferenceUrl(String preferenceUrl) {
+    this.preferenceUrl = preferenceUrl;
+  }
+
+  public String getCallbackUrl() {
+    return callbackUrl;
+  }
+
+  public String getCallbackUsername() {
+    return callbackUsername;
+  }
+
+  public void setCallbackUsername(String callbackUsername) {
+    this.callbackUsername = callbackUsername;
+  }
+
+  public String getCallbackPassword() {
+    return callbackPassword;
+  }
+
+  public void setCallbackPassword(String callbackPassword) {
+    this.callbackPassword = callbackPassword;
+  }
+
+  public String getStoredCallbackPassword() {
+    return storedCallbackPassword;
+  }
+
+  public String getEndpoint() {
+    return endpoint;
+  }
+
+  public void setEndpoint(String endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public String getStoredApiKey() {
+    return storedApiKey;
+  }
+
+  public String getMethod() {
+    return method;
+  }
+
+  public void setMethod(String method) {
+    this.method = method;
+  }
+
+  public boolean isBasicAuth() {
+    return basicAuth;
+  }
+
+  public void setBasicAuth(boolean basicAuth) {
+    this.basicAuth = basicAuth;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public String getStoredPassword() {
+    return storedPassword;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public void setHost(String host) {
+    this.host = host;
+  }
+
+  public Integer getPort() {
+    return port;
+  }
+
+  public void setPort(Integer port) {
+    this.port = port;
+  }
+
+  public String getSecurity() {
+    return security;
+  }
+
+  public void setSecurity(String security) {
+    this.security = security;
+  }
+
+  public List<Pair> getHeaders() {
+    return headers;
+  }
+
+  public boolean isRawBody() {
+    return rawBody;
+  }
+
+  public void setRawBody(boolean rawBody) {
+    this.rawBody = rawBody;
+  }
+
+  public List<Pair> getParameters() {
+    return parameters;
+  }
+
+  public String getBodyTemplate() {
+    return bodyTemplate;
+  }
+
+  public void setBodyTemplate(String bodyTemplate) {
+    this.bodyTemplate = bodyTemplate;
+  }
+
+  public boolean isBatch() {
+    return batch;
+  }
+
+  public void setBatch(boolean batch) {
+    this.batch = batch;
+  }
+
+  public String getBatchParameter() {
+    return batchParameter;
+  }
+
+  public void setBatchParameter(String batchParameter) {
+    this.batchParameter = batchParameter;
+  }
+
+  public Integer getBatchInstances() {
+    return batchInstances;
+  }
+
+  public void setBatchInstances(Integer batchInstances) {
+    this.batchInstances = batchInstances;
+  }
+}

@@ -1,0 +1,39 @@
+package org.mailhub.rest;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The container's own refusals (web.xml's error pages) as the API's JSON errors: 401 when the
+ * credentials are missing or wrong, 403 when the signed-in user's role does not allow the call.
+ */
+@WebServlet({"/errors/401", "/errors/403"})
+public class ErrorPage extends HttpServlet {
+
+  /** The request attribute in which sign-in says why it refused. */
+  public static final String REASON = "mailhub.unauthorized";
+
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+    if (Integer.valueOf(401).equals(status)) {
+      Object reason = request.getAttribute(REASON);
+      new ApiError(
+              "UNAUTHORIZED",
+              reason != null
+                  ? reason.toString()
+                  : "Sign in: HTTP basic authentication as a mailhub user.")
+          .send(response, 401);
+    } else {
+      new ApiError(
+              "FORBIDDEN",
+              "Your role does not allow this: viewers may only read; changes need the admin role.")
+          .send(response, 403);
+    }
+  }
+}

@@ -12,6 +12,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public class ProfileImport {
     ImportReport report = new ImportReport();
     CSVFormat format =
         CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(format).get();
+    try (CSVParser parser = CSVParser.builder().setReader(withoutBom(csv)).setFormat(format).get();
         Chunks chunks = new Chunks(report)) {
       List<String> header = parser.getHeaderNames();
       String emailColumn =
@@ -102,10 +103,26 @@ public class ProfileImport {
       }
     } catch (IOException e) {
       report.stop("the CSV cannot be read: " + e.getMessage());
-    } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+    } catch (UncheckedIOException e) {
+      // the parser's own message, without the wrapping exception's class name
+      report.stop("the CSV is malformed: " + e.getCause().getMessage());
+    } catch (IllegalStateException | IllegalArgumentException e) {
       report.stop("the CSV is malformed: " + e.getMessage());
     }
     return report;
+  }
+
+  /**
+   * Spreadsheet programs begin UTF-8 CSV files with a byte order mark, which would otherwise become
+   * part of the first column's name (and hide an {@code email} column there).
+   */
+  private static Reader withoutBom(Reader csv) throws IOException {
+    PushbackReader reader = new PushbackReader(csv);
+    int first = reader.read();
+    if (first != -1 && first != '\uFEFF') {
+      reader.unread(first);
+    }
+    return reader;
   }
 
   /** Valid rows gathered into chunks and upserted; invalid ones reported. */

@@ -3,6 +3,7 @@ package org.mailhub.profile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,15 +52,26 @@ public class ProfileRepository {
         .getResultList();
   }
 
-  public List<Profile> page(int page, int size) {
-    return em.createQuery("select p from Profile p order by p.id", Profile.class)
+  /** Oldest first; {@code search}, when not null, matches part of the address. */
+  public List<Profile> page(String search, int page, int size) {
+    return matching("select p from Profile p", search, " order by p.id", Profile.class)
         .setFirstResult(page * size)
         .setMaxResults(size)
         .getResultList();
   }
 
-  public long count() {
-    return em.createQuery("select count(p) from Profile p", Long.class).getSingleResult();
+  public long count(String search) {
+    return matching("select count(p) from Profile p", search, "", Long.class).getSingleResult();
+  }
+
+  private <T> TypedQuery<T> matching(String select, String search, String order, Class<T> type) {
+    TypedQuery<T> query =
+        em.createQuery(
+            select + (search == null ? "" : " where p.email like :search") + order, type);
+    if (search != null) {
+      query.setParameter("search", "%" + Profile.normalize(search).replace("%", "") + "%");
+    }
+    return query;
   }
 
   public void add(Profile profile) {

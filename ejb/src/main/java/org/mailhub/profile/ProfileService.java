@@ -57,11 +57,20 @@ public class ProfileService {
   }
 
   public ProfilePage page(int page, int size) {
+    return page(null, page, size);
+  }
+
+  /** A page of the profiles whose address contains {@code search} (all when null), oldest first. */
+  public ProfilePage page(String search, int page, int size) {
     return new ProfilePage(
-        profiles.page(page, size).stream().map(ProfileService::view).toList(),
+        profiles.page(search, page, size).stream().map(ProfileService::view).toList(),
         page,
         size,
-        profiles.count());
+        profiles.count(search));
+  }
+
+  public long count(String search) {
+    return profiles.count(search);
   }
 
   static ProfileResponse view(Profile profile) {

@@ -3,6 +3,7 @@ package org.mailhub.suppression;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -31,17 +32,29 @@ public class SuppressionRepository {
 
   /** Newest first; {@code search} matches part of the address. */
   public List<Suppression> page(String search, SuppressionReason reason, int page, int size) {
+    return filtered(
+            "select s from Suppression s",
+            search,
+            reason,
+            " order by s.createdAt desc, s.email",
+            Suppression.class)
+        .setFirstResult(page * size)
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  /** How many suppressions {@link #page} pages through with the same filters. */
+  public long count(String search, SuppressionReason reason) {
+    return filtered("select count(s) from Suppression s", search, reason, "", Long.class)
+        .getSingleResult();
+  }
+
+  private <T> TypedQuery<T> filtered(
+      String select, String search, SuppressionReason reason, String order, Class<T> type) {
     String where =
         (reason == null ? "" : " and s.reason = :reason")
             + (search == null ? "" : " and s.email like :search");
-    var query =
-        em.createQuery(
-                "select s from Suppression s where 1 = 1"
-                    + where
-                    + " order by s.createdAt desc, s.email",
-                Suppression.class)
-            .setFirstResult(page * size)
-            .setMaxResults(size);
+    TypedQuery<T> query = em.createQuery(select + " where 1 = 1" + where + order, type);
     if (reason != null) {
       query.setParameter("reason", reason);
     }
@@ -49,7 +62,7 @@ public class SuppressionRepository {
       query.setParameter(
           "search", "%" + search.strip().toLowerCase(java.util.Locale.ROOT).replace("%", "") + "%");
     }
-    return query.getResultList();
+    return query;
   }
 
   public void add(Suppression suppression) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.profile.Profile;
+import org.mailhub.profile.ProfileRules;
 
 /** Addresses that are never mailed again. */
 @Stateless
@@ -15,6 +16,14 @@ public class SuppressionService {
   /** Suppresses the address; an address already suppressed keeps its first reason. */
   public SuppressionResponse add(SuppressionRequest request) {
     String email = Profile.normalize(request.email());
+    // the REST edge checks the request's constraints, the admin page does not go through it
+    if (email == null || !ProfileRules.isAddress(email)) {
+      throw RequestRejected.invalid("email", "is not a valid email address");
+    }
+    if (email.length() > Profile.MAX_EMAIL_LENGTH) {
+      throw RequestRejected.invalid(
+          "email", "is longer than " + Profile.MAX_EMAIL_LENGTH + " characters");
+    }
     return SuppressionResponse.of(
         suppressions
             .find(email)
@@ -43,6 +52,11 @@ public class SuppressionService {
     return suppressions.page(search, reason, page, size).stream()
         .map(SuppressionResponse::of)
         .toList();
+  }
+
+  /** How many suppressions {@link #page} pages through. */
+  public long count(String search, SuppressionReason reason) {
+    return suppressions.count(search, reason);
   }
 
   /** Resubscribes the address; the lifted suppression is kept in the audit trail. */

@@ -46,6 +46,28 @@ class ProfileImportTest {
   }
 
   @Test
+  void csvFromASpreadsheetMayStartWithAByteOrderMark() {
+    ImportReport report =
+        imports.fromCsv(new StringReader("\uFEFFemail,name\nana@example.com,Ana\n"));
+
+    assertNull(report.getError());
+    assertEquals(1, report.getCreated());
+    assertEquals("Ana", chunks.get(0).get(0).properties().getString("name"));
+  }
+
+  @Test
+  void malformedCsvStopsButKeepsWhatCameBefore() {
+    ImportReport report =
+        imports.fromCsv(
+            new StringReader("email,name\nok@example.com,Ok\nbad@example.com,\"open\n"));
+
+    assertEquals(1, report.getCreated());
+    assertEquals(
+        "the CSV is malformed: (startline 3) EOF reached before encapsulated token finished",
+        report.getError());
+  }
+
+  @Test
   void csvWithoutEmailColumnIsRefused() {
     ImportReport report = imports.fromCsv(new StringReader("name\nAna\n"));
 

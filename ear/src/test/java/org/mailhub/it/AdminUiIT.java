@@ -60,6 +60,12 @@ class AdminUiIT {
     esp = new RecordingEsp();
   }
 
+  /** What the page looked like when a step ended, failed or not. */
+  @org.junit.jupiter.api.AfterEach
+  void lastLook(org.junit.jupiter.api.TestInfo test) throws Exception {
+    browser.screenshot("after-" + test.getTestMethod().orElseThrow().getName());
+  }
+
   @AfterAll
   void stop() {
     browser.close();
@@ -108,7 +114,7 @@ class AdminUiIT {
         browser.messages().contains("Provider Netcore " + run + " added"), browser.messages());
 
     browser.click("list:addProvider");
-    browser.select("provider:type", "GENERIC_HTTP");
+    browser.select("provider:type", "Generic HTTP");
     browser.type("provider:nickname", "HTTP " + run);
     browser.type("provider:endpoint", esp.url("/send"));
     browser.click("provider:addHeader");
@@ -118,31 +124,31 @@ class AdminUiIT {
     browser.type("provider:batchParameter", "to");
     browser.type("provider:batchInstances", "50");
     browser.type("provider:fromAddress", "news@acme.example");
-    browser.select("provider:preferenceMode", "CUSTOM_URL");
+    browser.select("provider:preferenceMode", "Custom URL");
     browser.type("provider:preferenceUrl", "https://acme.example/preferences");
     browser.screenshot("03-provider-generic-http");
     browser.click("provider:save");
     assertTrue(browser.messages().contains("Provider HTTP " + run + " added"), browser.messages());
 
     browser.click("list:addProvider");
-    browser.select("provider:type", "POSTMARK");
+    browser.select("provider:type", "Postmark (SMTP)");
     browser.type("provider:nickname", "Postmark " + run);
     browser.type("provider:apiKey", "pm-ui-token");
     browser.type("provider:host", "127.0.0.1");
     browser.type("provider:port", String.valueOf(SMTP.getSmtp().getPort()));
-    browser.select("provider:security", "NONE");
+    browser.select("provider:security", "None (trusted networks only)");
     browser.type("provider:fromAddress", "news@acme.example");
     browser.click("provider:save");
     assertTrue(browser.messages().contains("Provider Postmark " + run + " added"));
 
     browser.click("list:addProvider");
-    browser.select("provider:type", "SMTP");
+    browser.select("provider:type", "Generic SMTP");
     browser.type("provider:nickname", "SMTP " + run);
     browser.type("provider:host", "127.0.0.1");
     browser.type("provider:port", String.valueOf(SMTP.getSmtp().getPort()));
-    browser.select("provider:security", "NONE");
+    browser.select("provider:security", "None (trusted networks only)");
     browser.type("provider:fromAddress", "news@acme.example");
-    browser.select("provider:preferenceMode", "SYSTEM");
+    browser.select("provider:preferenceMode", "mailhub preference center");
     browser.click("provider:save");
     assertTrue(browser.messages().contains("Provider SMTP " + run + " added"));
     for (String kind : List.of("Netcore", "HTTP", "Postmark", "SMTP")) {
@@ -216,7 +222,7 @@ class AdminUiIT {
     browser.click("add:submit");
     assertEquals("must have at least 10 characters", fieldMessage("add:password"));
     browser.type("add:password", "viewer-password-" + run);
-    browser.select("add:role", "VIEWER");
+    browser.select("add:role", "viewer");
     browser.click("add:submit");
     assertTrue(browser.messages().contains("User viewer-" + run + " added as viewer"));
     browser.screenshot("20-users");

@@ -82,14 +82,12 @@ final class Browser implements AutoCloseable {
     settle();
   }
 
-  /** Chooses an option of a PrimeFaces select menu by its value, as a click in its list would. */
-  void select(String id, String value) {
-    element(id);
-    js(
-        "var w = Object.values(PrimeFaces.widgets).find(w => w.id === arguments[0]);"
-            + " w.selectValue(arguments[1]);",
-        id,
-        value);
+  /** Chooses an option of a PrimeFaces select menu by its label, clicking as a person would. */
+  void select(String id, String label) {
+    click(By.id(id));
+    By item = By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']");
+    click(item);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
     settle();
   }
 
@@ -118,13 +116,17 @@ final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
-  /** Waits until the page has loaded and no PrimeFaces Ajax request is pending. */
+  /**
+   * Waits until the page has loaded and no PrimeFaces Ajax request is pending; turns jQuery's
+   * animations off, so that a click never lands on a menu that is still fading in.
+   */
   void settle() {
     wait.until(
         d ->
             Boolean.TRUE.equals(
                 js(
-                    "return document.readyState === 'complete' && (!window.PrimeFaces"
+                    "if (window.jQuery) { jQuery.fx.off = true; }"
+                        + " return document.readyState === 'complete' && (!window.PrimeFaces"
                         + " || PrimeFaces.ajax.Queue.isEmpty());")));
   }
 

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -144,6 +145,27 @@ public class CampaignService {
     return sends.page(id, status, page, size).stream().map(SendResponse::of).toList();
   }
 
+  /**
+   * The campaign's send records with ids above {@code afterId}, in id order; each call is a short
+   * transaction of its own, so that an export of any size pages through them.
+   */
+  public List<SendResponse> sendsAfter(long id, long afterId, int size) {
+    campaigns.find(id).orElseThrow(() -> notFound(id));
+    return sends.after(id, afterId, size).stream().map(SendResponse::of).toList();
+  }
+
+  /**
+   * The {@code $$name} values a campaign needs: those of the provider's template (the current
+   * default provider's when {@code providerId} is null) and of the subject and HTML.
+   */
+  public Set<String> placeholderNames(Long providerId, String subject, String html) {
+    Optional<Provider> provider =
+        providerId == null
+            ? providers.list().stream().filter(Provider::isDefault).findFirst()
+            : providers.find(providerId);
+    return needed(provider.orElse(null), subject, html);
+  }
+
   private Audience audience(CampaignRequest.AudienceRequest request, List<FieldError> errors) {
     return switch (request.type()) {
       case ALL -> Audience.all();
@@ -180,10 +202,7 @@ public class CampaignService {
   /** The campaign-level placeholders the provider's template or the content use without a value. */
   private java.util.Optional<String> missingPlaceholders(
       Provider provider, String subject, String html, Map<String, String> values) {
-    Set<String> needed = new LinkedHashSet<>(providerSettings.campaignPlaceholders(provider));
-    needed.addAll(Template.placeholders(subject));
-    needed.addAll(Template.placeholders(html));
-    needed.removeAll(Template.BUILT_IN);
+    Set<String> needed = needed(provider, subject, html);
     Map<String, String> given = values == null ? Map.of() : values;
     List<String> missing = needed.stream().filter(name -> given.get(name) == null).toList();
     if (missing.isEmpty()) {
@@ -195,6 +214,17 @@ public class CampaignService {
             + " (give them as placeholders: {\""
             + missing.get(0)
             + "\": \"...\"})");
+  }
+
+  private Set<String> needed(Provider provider, String subject, String html) {
+    Set<String> needed = new LinkedHashSet<>();
+    if (provider != null) {
+      needed.addAll(providerSettings.campaignPlaceholders(provider));
+    }
+    needed.addAll(Template.placeholders(subject));
+    needed.addAll(Template.placeholders(html));
+    needed.removeAll(Template.BUILT_IN);
+    return needed;
   }
 
   private Campaign lock(long id) {

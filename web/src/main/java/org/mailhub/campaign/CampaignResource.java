@@ -16,7 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -38,6 +41,8 @@ import org.mailhub.dispatch.SendStatus;
             + " CANCELLED). Subject and HTML may use {{profile.property}} (optionally"
             + " {{profile.name | \"friend\"}}; HTML-escaped in the HTML) and $$name campaign values.")
 public class CampaignResource {
+
+  private static final int EXPORT_PAGE = 1000;
 
   @Inject CampaignService campaigns;
   @Context UriInfo uri;
@@ -131,5 +136,30 @@ public class CampaignResource {
               + " refused at send time (see the send records for the messages).")
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
     return stats.campaign(id);
+  }
+
+  @GET
+  @Path("{id}/report.csv")
+  @Produces("text/csv; charset=UTF-8")
+  @Operation(
+      summary = "The campaign's send records as CSV, one row per recipient",
+      description =
+          "Columns: email, status (QUEUED, SENDING, SENT, FAILED, SUPPRESSED, CANCELLED), outcome"
+              + " (the latest event the provider reported, e.g. DELIVERED, HARD_BOUNCE), messageId,"
+              + " error, attempts, updatedAt. Streamed a page at a time, so any size of campaign"
+              + " can be exported; values with commas, quotes or line breaks are quoted (RFC"
+              + " 4180).")
+  @APIResponse(responseCode = "200", description = "the CSV")
+  @APIResponse(responseCode = "404", description = "no such campaign")
+  public Response report(@PathParam("id") long id) {
+    campaigns.get(id);
+    StreamingOutput csv =
+        out ->
+            SendsCsv.write(
+                new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                after -> campaigns.sendsAfter(id, after, EXPORT_PAGE));
+    return Response.ok(csv)
+        .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\"")
+        .build();
   }
 }

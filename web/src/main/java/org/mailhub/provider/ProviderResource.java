@@ -197,4 +197,23 @@ public class ProviderResource {
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
     return stats.provider(id);
   }
+
+  @GET
+  @Path("{id}/stats.csv")
+  @Produces("text/csv; charset=UTF-8")
+  @Operation(
+      summary = "The provider's statistics as CSV: metric,count rows",
+      description =
+          "The metrics are the fields of GET /api/providers/{id}/stats, the failures by type as"
+              + " failed.hard_bounce, failed.soft_bounce, and so on.")
+  @APIResponse(responseCode = "200", description = "the CSV")
+  @APIResponse(
+      responseCode = "404",
+      description = "no such provider",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public Response statsCsv(@PathParam("id") long id) {
+    return Response.ok(org.mailhub.stats.StatsReport.csv(stats.provider(id)))
+        .header("Content-Disposition", "attachment; filename=\"provider-" + id + "-stats.csv\"")
+        .build();
+  }
 }

@@ -80,7 +80,7 @@ class AdminUiIT {
     browser.type("signIn:username", Mailhub.ADMIN);
     browser.type("signIn:password", "not my password");
     browser.click("signIn:submit");
-    assertTrue(browser.messages().contains("Wrong user name or password"), browser.messages());
+    browser.expectMessage("Wrong user name or password");
     browser.screenshot("01-sign-in");
 
     browser.type("signIn:username", Mailhub.ADMIN);
@@ -110,8 +110,7 @@ class AdminUiIT {
     browser.type("provider:endpoint", esp.url("/v6/mail/send"));
     browser.type("provider:apiKey", "nc-ui-key");
     browser.click("provider:save");
-    assertTrue(
-        browser.messages().contains("Provider Netcore " + run + " added"), browser.messages());
+    browser.expectMessage("Provider Netcore " + run + " added");
 
     browser.click("list:addProvider");
     browser.select("provider:type", "Generic HTTP");
@@ -128,7 +127,7 @@ class AdminUiIT {
     browser.type("provider:preferenceUrl", "https://acme.example/preferences");
     browser.screenshot("03-provider-generic-http");
     browser.click("provider:save");
-    assertTrue(browser.messages().contains("Provider HTTP " + run + " added"), browser.messages());
+    browser.expectMessage("Provider HTTP " + run + " added");
 
     browser.click("list:addProvider");
     browser.select("provider:type", "Postmark (SMTP)");
@@ -139,7 +138,7 @@ class AdminUiIT {
     browser.select("provider:security", "None (trusted networks only)");
     browser.type("provider:fromAddress", "news@acme.example");
     browser.click("provider:save");
-    assertTrue(browser.messages().contains("Provider Postmark " + run + " added"));
+    browser.expectMessage("Provider Postmark " + run + " added");
 
     browser.click("list:addProvider");
     browser.select("provider:type", "Generic SMTP");
@@ -150,7 +149,7 @@ class AdminUiIT {
     browser.type("provider:fromAddress", "news@acme.example");
     browser.select("provider:preferenceMode", "mailhub preference center");
     browser.click("provider:save");
-    assertTrue(browser.messages().contains("Provider SMTP " + run + " added"));
+    browser.expectMessage("Provider SMTP " + run + " added");
     for (String kind : List.of("Netcore", "HTTP", "Postmark", "SMTP")) {
       WebElement row = row(kind + " " + run);
       assertTrue(
@@ -174,12 +173,11 @@ class AdminUiIT {
     browser.type("provider:fromName", "Acme Letters");
     browser.screenshot("05-provider-edit");
     browser.click("provider:save");
-    assertTrue(
-        browser.messages().contains("Email settings updated successfully"), browser.messages());
+    browser.expectMessage("Email settings updated successfully");
     assertTrue(row("SMTP " + run).getText().contains("Acme Letters"));
 
     rowAction("SMTP " + run, "markDefault");
-    assertTrue(browser.messages().contains("SMTP " + run + " is now the default"));
+    browser.expectMessage("SMTP " + run + " is now the default");
     assertTrue(row("SMTP " + run).getText().contains("default"), row("SMTP " + run).getText());
   }
 
@@ -224,7 +222,7 @@ class AdminUiIT {
     browser.type("add:password", "viewer-password-" + run);
     browser.select("add:role", "viewer");
     browser.click("add:submit");
-    assertTrue(browser.messages().contains("User viewer-" + run + " added as viewer"));
+    browser.expectMessage("User viewer-" + run + " added as viewer");
     browser.screenshot("20-users");
 
     browser.click("account:signOut");

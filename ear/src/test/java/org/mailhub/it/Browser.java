@@ -82,12 +82,25 @@ final class Browser implements AutoCloseable {
     settle();
   }
 
-  /** Chooses an option of a PrimeFaces select menu by its label, clicking as a person would. */
+  /**
+   * Chooses the option with this label in a PrimeFaces select menu, the way the widget does on a
+   * click (its change event, with the Ajax behaviour it triggers). Clicking the overlay list was
+   * unreliable in headless Chromium for menus far down the page.
+   */
   void select(String id, String label) {
-    click(By.id(id));
-    By item = By.cssSelector("[id='" + id + "_items'] li[data-label='" + label + "']");
-    click(item);
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(item));
+    element(id);
+    Object found =
+        js(
+            "var options = document.getElementById(arguments[0] + '_input').options;"
+                + " var option = Array.from(options).find(o => o.text === arguments[1]);"
+                + " if (!option) { return false; }"
+                + " var widget = Object.values(PrimeFaces.widgets).find(w => w.id === arguments[0]);"
+                + " widget.selectValue(option.value); widget.triggerChange(); return true;",
+            id,
+            label);
+    if (!Boolean.TRUE.equals(found)) {
+      throw new AssertionError(id + " has no option " + label);
+    }
     settle();
   }
 
@@ -98,6 +111,20 @@ final class Browser implements AutoCloseable {
   /** The messages at the top of the page. */
   String messages() {
     return driver.findElement(By.id("messages")).getText();
+  }
+
+  /** Fails unless the messages at the top of the page say this, naming what the page shows. */
+  void expectMessage(String text) {
+    String shown = messages();
+    if (!shown.contains(text)) {
+      String errors =
+          driver.findElements(By.cssSelector(".ui-message-error, .ui-messages-error")).stream()
+              .map(WebElement::getText)
+              .toList()
+              .toString();
+      throw new AssertionError(
+          "expected the message \"" + text + "\" but the page shows " + shown + " " + errors);
+    }
   }
 
   void waitForText(By by, String text) {

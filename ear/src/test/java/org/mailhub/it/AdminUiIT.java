@@ -212,6 +212,132 @@ class AdminUiIT {
   }
 
   @Test
+  @Order(5)
+  void importsProfilesFromACsvFile() throws Exception {
+    java.nio.file.Path csv = java.nio.file.Files.createTempFile("profiles", ".csv");
+    java.nio.file.Files.writeString(
+        csv,
+        "email,name\n"
+            + recipient(1)
+            + ",Ana\n"
+            + recipient(2)
+            + ",Bo\n"
+            + recipient(3)
+            + ",Cy\nnot-an-address,Nobody\n");
+    browser.open("admin/profiles.xhtml");
+    browser.driver.findElement(By.id("upload:csvFile")).sendKeys(csv.toString());
+    browser.click("upload:import");
+    browser.expectMessage("Imported: 3 created, 0 updated, 1 rejected");
+    assertTrue(browser.text("report:rejections").contains("not-an-address"));
+    browser.screenshot("08-profiles-imported");
+  }
+
+  @Test
+  @Order(6)
+  void createsAndLaunchesACampaignAndWatchsItFinish() throws Exception {
+    browser.open("admin/campaigns.xhtml");
+    browser.click("newCampaign");
+    browser.type("campaign:name", "Spring " + run);
+    browser.select("campaign:provider", "HTTP " + run);
+    browser.type("campaign:subject", "Hello {{profile.name}}");
+    browser.type("campaign:html", "<p>Hi {{profile.name | \"friend\"}}</p>");
+    browser.click(By.cssSelector("label[for='campaign:audienceType:1']"));
+    browser.type("campaign:emails", String.join("\n", recipient(1), recipient(2), recipient(3)));
+    browser.click("campaign:saveAndLaunch");
+    assertEquals("Give $$hid a value", fieldMessage("campaign:values:0:placeholder"));
+    browser.type("campaign:values:0:placeholder", "H-" + run);
+    browser.screenshot("09-campaign-new");
+    browser.click("campaign:saveAndLaunch");
+    browser.expectMessage("Campaign Spring " + run + " launched");
+
+    long campaign = campaignId();
+    browser.waitUntil(
+        () -> {
+          browser.open("admin/campaigns.xhtml");
+          return campaignRow("Spring " + run).getText().contains("SENT");
+        });
+    browser.screenshot("10-campaigns");
+    List<RecordingEsp.Request> sent =
+        esp.received().stream().filter(r -> ("H-" + run).equals(r.header("X-Campaign"))).toList();
+    for (int n = 1; n <= 3; n++) {
+      String address = recipient(n);
+      assertEquals(
+          1,
+          sent.stream().filter(r -> r.body().contains(address)).count(),
+          "sent once: " + address);
+    }
+    assertTrue(
+        esp.received().stream().anyMatch(r -> r.body().contains("Hello Ana")),
+        "personalised subject at the ESP");
+    assertEquals(
+        "H-" + run,
+        esp.received().stream()
+            .filter(r -> r.body().contains("Hello Ana"))
+            .findFirst()
+            .orElseThrow()
+            .header("X-Campaign"));
+    assertTrue(campaign > 0);
+  }
+
+  @Test
+  @Order(7)
+  void readsTheReportAndSeesABounceBecomeASuppression() throws Exception {
+    long campaign = campaignId();
+    var sends =
+        Mailhub.parse(Mailhub.get("api/campaigns/" + campaign + "/sends").body()).asJsonArray();
+    var bounced =
+        sends.stream()
+            .map(v -> v.asJsonObject())
+            .filter(send -> send.getString("email").equals(recipient(2)))
+            .findFirst()
+            .orElseThrow();
+    var provider =
+        Mailhub.parse(Mailhub.get("api/providers").body()).asJsonArray().stream()
+            .map(v -> v.asJsonObject())
+            .filter(p -> p.getString("nickname").equals("HTTP " + run))
+            .findFirst()
+            .orElseThrow();
+    var callback =
+        Mailhub.post(
+            java.net.URI.create(provider.getString("callbackUrl")).getPath().substring(1),
+            "{\"version\": \"v2\", \"events\": {\"failed\": [{\"type\": \"hard_bounce\","
+                + " \"email\": \""
+                + recipient(2)
+                + "\", \"meta\": \""
+                + bounced.getString("meta")
+                + "\", \"description\": \"550 mailbox unknown\"}]}}");
+    assertEquals(200, callback.statusCode(), callback.body());
+
+    browser.click(
+        By.id(
+            "list:campaigns:"
+                + campaignRow("Spring " + run).getDomAttribute("data-ri")
+                + ":report"));
+    assertEquals("3", browser.text("stat-sent"));
+    assertEquals("1", browser.text("stat-hard_bounce"));
+    assertEquals("1", browser.text("stat-unsubscribed"));
+    assertTrue(browser.element("chart").isDisplayed());
+    String csvLink =
+        browser.element("exportCsv").findElement(By.tagName("a")).getDomAttribute("href");
+    assertTrue(csvLink.endsWith("/api/campaigns/" + campaign + "/report.csv"), csvLink);
+    String csv = Mailhub.get(csvLink.substring(1)).body();
+    assertTrue(csv.lines().anyMatch(l -> l.startsWith(recipient(2) + ",")), csv);
+    assertEquals(4, csv.lines().count(), csv);
+    browser.screenshot("11-report");
+
+    browser.open("admin/suppressions.xhtml");
+    browser.type("list:search", recipient(2));
+    browser.click("list:searchButton");
+    String table = browser.text("list:suppressions");
+    assertTrue(table.contains(recipient(2)), table);
+    assertTrue(table.contains("Hard bounce"), table);
+    browser.type("new:newEmail", "manual-" + run + "@example.com");
+    browser.click("new:add");
+    browser.expectMessage("manual-" + run + "@example.com suppressed");
+    browser.screenshot("12-suppressions");
+  }
+
+  @Test
   @Order(10)
   void addsAViewerWhoCanOnlyRead() throws Exception {
     browser.open("admin/users.xhtml");
@@ -234,6 +360,26 @@ class AdminUiIT {
     assertTrue(browser.driver.findElements(By.id("list:addProvider")).isEmpty());
     assertFalse(browser.driver.getPageSource().contains("Mark as default"));
     browser.screenshot("21-viewer-providers");
+  }
+
+  private String recipient(int n) {
+    return "ui-" + run + "-" + n + "@example.com";
+  }
+
+  private long campaignId() {
+    return Mailhub.parse(Mailhub.get("api/campaigns").body()).asJsonArray().stream()
+        .map(v -> v.asJsonObject())
+        .filter(c -> c.getString("name").equals("Spring " + run))
+        .findFirst()
+        .orElseThrow()
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  private WebElement campaignRow(String name) {
+    return browser
+        .element("list:campaigns")
+        .findElement(By.xpath(".//tr[.//*[contains(text(), '" + name + "')]]"));
   }
 
   /** The table row of the provider with this nickname. */

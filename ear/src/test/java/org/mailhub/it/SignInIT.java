@@ -47,7 +47,24 @@ class SignInIT {
 
     assertEquals(200, call("GET", "api/health", null, null).statusCode());
     assertEquals(404, call("POST", "callbacks/no-such-token", null, "[]").statusCode());
-    assertEquals(200, call("GET", "openapi", null, null).statusCode());
+    HttpResponse<String> openApi = call("GET", "openapi?format=JSON", null, null);
+    assertEquals(200, openApi.statusCode());
+    var document = Mailhub.json(openApi);
+    assertEquals(
+        "basic",
+        document
+            .getJsonObject("components")
+            .getJsonObject("securitySchemes")
+            .getJsonObject("basicAuth")
+            .getString("scheme"));
+    assertTrue(
+        document
+            .getJsonObject("paths")
+            .getJsonObject("/api/providers")
+            .getJsonObject("get")
+            .getJsonArray("security")
+            .toString()
+            .contains("basicAuth"));
   }
 
   @Test

@@ -133,6 +133,20 @@ class SignInIT {
         URI.create(page.headers().firstValue("Location").orElseThrow()).getRawPath()
             + "?"
             + URI.create(page.headers().firstValue("Location").orElseThrow()).getRawQuery());
+    // a page's Ajax request after the session expired is told to go to the sign-in page
+    HttpResponse<String> ajax =
+        Mailhub.exchange(
+            HttpRequest.newBuilder(Mailhub.BASE.resolve("admin/campaigns.xhtml"))
+                .header("Faces-Request", "partial/ajax")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("list=list"))
+                .build());
+    assertEquals(200, ajax.statusCode(), ajax.body());
+    assertTrue(
+        ajax.body()
+            .contains("<redirect url=\"/admin/login.xhtml?next=%2Fadmin%2Fcampaigns.xhtml\""),
+        ajax.body());
+
     HttpResponse<String> signIn = call("GET", "admin/login.xhtml", null, null);
     assertEquals(200, signIn.statusCode());
     assertTrue(signIn.body().contains("Sign in"), signIn.body());

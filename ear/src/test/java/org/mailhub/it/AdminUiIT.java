@@ -250,7 +250,6 @@ class AdminUiIT {
     browser.click("campaign:saveAndLaunch");
     browser.expectMessage("Campaign Spring " + run + " launched");
 
-    long campaign = campaignId();
     browser.waitUntil(
         () -> {
           browser.open("admin/campaigns.xhtml");
@@ -276,7 +275,6 @@ class AdminUiIT {
             .findFirst()
             .orElseThrow()
             .header("X-Campaign"));
-    assertTrue(campaign > 0);
   }
 
   @Test

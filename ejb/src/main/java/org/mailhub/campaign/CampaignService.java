@@ -102,9 +102,8 @@ public class CampaignService {
                     () ->
                         RequestRejected.conflict(
                             "NO_PROVIDER", "The campaign's provider was deleted"))
-            : providers.list().stream()
-                .filter(Provider::isDefault)
-                .findFirst()
+            : providers
+                .findDefault()
                 .orElseThrow(
                     () ->
                         RequestRejected.conflict(
@@ -160,9 +159,7 @@ public class CampaignService {
    */
   public Set<String> placeholderNames(Long providerId, String subject, String html) {
     Optional<Provider> provider =
-        providerId == null
-            ? providers.list().stream().filter(Provider::isDefault).findFirst()
-            : providers.find(providerId);
+        providerId == null ? providers.findDefault() : providers.find(providerId);
     return needed(provider.orElse(null), subject, html);
   }
 

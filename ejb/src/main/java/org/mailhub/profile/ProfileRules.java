@@ -15,15 +15,9 @@ public final class ProfileRules {
   private ProfileRules() {}
 
   static String problem(ProfileRow row) {
-    String email = row.email() == null ? "" : row.email().strip();
-    if (email.isEmpty()) {
-      return "email is missing";
-    }
-    if (email.length() > Profile.MAX_EMAIL_LENGTH) {
-      return "email is longer than " + Profile.MAX_EMAIL_LENGTH + " characters";
-    }
-    if (!isAddress(email)) {
-      return "email is not a valid address";
+    String emailProblem = emailProblem(row.email());
+    if (emailProblem != null) {
+      return "email " + emailProblem;
     }
     JsonObject properties = row.properties();
     if (properties.size() > MAX_PROPERTIES) {
@@ -44,6 +38,21 @@ public final class ProfileRules {
       if (value.toString().length() > MAX_PROPERTY_VALUE) {
         return "property " + name + " is longer than " + MAX_PROPERTY_VALUE + " characters";
       }
+    }
+    return null;
+  }
+
+  /** Why an address cannot be a profile's (or a suppression's), or null. */
+  public static String emailProblem(String email) {
+    String given = email == null ? "" : email.strip();
+    if (given.isEmpty()) {
+      return "is missing";
+    }
+    if (given.length() > Profile.MAX_EMAIL_LENGTH) {
+      return "is longer than " + Profile.MAX_EMAIL_LENGTH + " characters";
+    }
+    if (!isAddress(given)) {
+      return "is not a valid address";
     }
     return null;
   }

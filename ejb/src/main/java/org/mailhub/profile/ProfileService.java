@@ -62,11 +62,12 @@ public class ProfileService {
 
   /** A page of the profiles whose address contains {@code search} (all when null), oldest first. */
   public ProfilePage page(String search, int page, int size) {
-    return new ProfilePage(
-        profiles.page(search, page, size).stream().map(ProfileService::view).toList(),
-        page,
-        size,
-        profiles.count(search));
+    return new ProfilePage(list(search, page, size), page, size, profiles.count(search));
+  }
+
+  /** {@link #page} without the total, for callers that count once for many pages. */
+  public List<ProfileResponse> list(String search, int page, int size) {
+    return profiles.page(search, page, size).stream().map(ProfileService::view).toList();
   }
 
   public long count(String search) {

@@ -31,6 +31,13 @@ public class ProviderRepository {
         .findFirst();
   }
 
+  /** The provider campaigns go through when they name none. */
+  public Optional<Provider> findDefault() {
+    return em.createQuery("select p from Provider p where p.defaultProvider = true", Provider.class)
+        .getResultStream()
+        .findFirst();
+  }
+
   public List<Provider> list() {
     return em.createQuery("select p from Provider p order by lower(p.nickname)", Provider.class)
         .getResultList();

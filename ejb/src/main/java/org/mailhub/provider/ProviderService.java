@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -24,6 +25,7 @@ import org.mailhub.dispatch.Envelope;
 import org.mailhub.dispatch.Gateways;
 import org.mailhub.dispatch.ProviderUnavailable;
 import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.infrastructure.BasicCredentials;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 
@@ -114,22 +116,14 @@ public class ProviderService {
     if (provider.callbackUsername() == null) {
       return true;
     }
-    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      return false;
-    }
-    String given;
-    try {
-      given =
-          new String(
-              Base64.getDecoder().decode(authorization.substring(6).strip()),
-              StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
+    Optional<String> given = BasicCredentials.decode(authorization);
+    if (given.isEmpty()) {
       return false;
     }
     String expected =
         provider.callbackUsername() + ":" + box.open(provider.sealedCallbackPassword());
     return MessageDigest.isEqual(
-        given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+        given.get().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
   }
 
   private void protectCallbacks(Provider provider, ProviderRequest.CallbackAuth auth) {

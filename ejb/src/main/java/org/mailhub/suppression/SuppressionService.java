@@ -15,15 +15,12 @@ public class SuppressionService {
 
   /** Suppresses the address; an address already suppressed keeps its first reason. */
   public SuppressionResponse add(SuppressionRequest request) {
+    // the same rule as for profiles, stricter than the request's @Email (which takes x@localhost)
+    String problem = ProfileRules.emailProblem(request.email());
+    if (problem != null) {
+      throw RequestRejected.invalid("email", problem);
+    }
     String email = Profile.normalize(request.email());
-    // the REST edge checks the request's constraints, the admin page does not go through it
-    if (email == null || !ProfileRules.isAddress(email)) {
-      throw RequestRejected.invalid("email", "is not a valid email address");
-    }
-    if (email.length() > Profile.MAX_EMAIL_LENGTH) {
-      throw RequestRejected.invalid(
-          "email", "is longer than " + Profile.MAX_EMAIL_LENGTH + " characters");
-    }
     return SuppressionResponse.of(
         suppressions
             .find(email)

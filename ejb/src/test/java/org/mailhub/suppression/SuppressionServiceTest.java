@@ -13,16 +13,22 @@ class SuppressionServiceTest {
 
   @Test
   void onlyValidAddressesAreSuppressed() {
-    for (String email : new String[] {null, " ", "bob", "bob@localhost", "Bob <bob@example.com>"}) {
-      RequestRejected rejected =
-          assertThrows(
-              RequestRejected.class,
-              () -> service.add(new SuppressionRequest(email, null)),
-              String.valueOf(email));
-
-      assertEquals(
-          List.of(new RequestRejected.FieldError("email", "is not a valid email address")),
-          rejected.fieldErrors());
+    for (String email : new String[] {null, " "}) {
+      assertRejected(email, "is missing");
     }
+    for (String email : new String[] {"bob", "bob@localhost", "Bob <bob@example.com>"}) {
+      assertRejected(email, "is not a valid address");
+    }
+    assertRejected("a".repeat(320) + "@example.com", "is longer than 320 characters");
+  }
+
+  private void assertRejected(String email, String problem) {
+    RequestRejected rejected =
+        assertThrows(
+            RequestRejected.class,
+            () -> service.add(new SuppressionRequest(email, null)),
+            String.valueOf(email));
+
+    assertEquals(List.of(new RequestRejected.FieldError("email", problem)), rejected.fieldErrors());
   }
 }

@@ -63,7 +63,7 @@ public class ProfileList implements Serializable {
             int pageSize,
             Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-          return profiles.page(searched(), first / pageSize, pageSize).items();
+          return profiles.list(searched(), first / pageSize, pageSize);
         }
 
         @Override

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.mailhub.esp.netcore.NetcoreSettings;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.ui.Pages;
 
@@ -28,7 +29,6 @@ import org.mailhub.ui.Pages;
 public class ProviderEditor implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final String NETCORE_ENDPOINT = "https://emailapi.netcorecloud.net/v6/mail/send";
 
   /** Where each refused field's message goes. */
   private static final Map<String, String> INPUTS =
@@ -73,7 +73,7 @@ public class ProviderEditor implements Serializable {
   private String callbackPassword;
   private String storedCallbackPassword;
 
-  private String endpoint = NETCORE_ENDPOINT;
+  private String endpoint = NetcoreSettings.DEFAULT_ENDPOINT;
   private String apiKey;
   private String storedApiKey;
   private String method = "POST";
@@ -189,7 +189,7 @@ public class ProviderEditor implements Serializable {
 
   /** Switching the type starts its settings afresh. */
   public void typeChanged() {
-    endpoint = type == ProviderType.NETCORE ? NETCORE_ENDPOINT : null;
+    endpoint = type == ProviderType.NETCORE ? NetcoreSettings.DEFAULT_ENDPOINT : null;
     apiKey = null;
     host = null;
     port = null;

@@ -40,13 +40,10 @@ public class Reports implements Serializable {
   private final LinkedHashMap<String, Long> campaignChoices = new LinkedHashMap<>();
   private final LinkedHashMap<String, Long> providerChoices = new LinkedHashMap<>();
   private String title;
-  private List<Card> cards = List.of();
+  private List<StatsReport.Card> cards = List.of();
   private String chart;
   private long errorCount;
   private transient FailedSends errors;
-
-  /** A count as the page shows it; {@code id} names the element of its value. */
-  public record Card(String id, String label, long value) implements Serializable {}
 
   /** Reads the query parameters' campaign or provider (f:viewAction). */
   public void load() {
@@ -75,20 +72,7 @@ public class Reports implements Serializable {
   }
 
   private void show(Stats s) {
-    cards =
-        List.of(
-            new Card("sent", "Sent", s.sent()),
-            new Card("delivered", "Delivered", s.delivered()),
-            new Card("hard_bounce", "Hard bounces", s.failed().hardBounce()),
-            new Card("soft_bounce", "Soft bounces", s.failed().softBounce()),
-            new Card("dropped", "Dropped", s.failed().dropped()),
-            new Card("invalid", "Invalid", s.failed().invalid()),
-            new Card("spam", "Spam reports", s.failed().spam()),
-            new Card("clicked", "Clicked", s.clicked()),
-            new Card("opened", "Opened", s.opened()),
-            new Card("unsubscribed", "Unsubscribed", s.unsubscribed()),
-            new Card("suppressed", "Suppressed", s.suppressed()),
-            new Card("errors", "Errors", s.errors()));
+    cards = StatsReport.cards(s);
     chart = StatsReport.barChart(s).toString();
     errorCount = s.errors();
   }
@@ -174,7 +158,7 @@ public class Reports implements Serializable {
     return title;
   }
 
-  public List<Card> getCards() {
+  public List<StatsReport.Card> getCards() {
     return cards;
   }
 

@@ -5,11 +5,13 @@ import static org.mailhub.infrastructure.Jsons.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -22,25 +24,64 @@ public final class StatsReport {
   private static final String CLICKED = "#b07aa1";
   private static final String UNSUBSCRIBED = "#9c9c9c";
 
+  /**
+   * Every count in the JSON answer's order: its CSV name, the label of its card on the reports page
+   * and of its bar in the chart (null: none), and the bar's colour.
+   */
+  private record Metric(
+      String key, ToLongFunction<Stats> count, String card, String bar, String color) {}
+
+  private static final List<Metric> METRICS =
+      List.of(
+          new Metric("sent", Stats::sent, "Sent", "Sent", SENT),
+          new Metric("delivered", Stats::delivered, "Delivered", "Delivered", GOOD),
+          new Metric(
+              "failed.hard_bounce",
+              s -> s.failed().hardBounce(),
+              "Hard bounces",
+              "Hard bounce",
+              BAD),
+          new Metric(
+              "failed.soft_bounce",
+              s -> s.failed().softBounce(),
+              "Soft bounces",
+              "Soft bounce",
+              BAD),
+          new Metric("failed.dropped", s -> s.failed().dropped(), "Dropped", "Dropped", BAD),
+          new Metric("failed.invalid", s -> s.failed().invalid(), "Invalid", "Invalid", BAD),
+          new Metric("failed.spam", s -> s.failed().spam(), "Spam reports", "Spam", BAD),
+          // the card and the bar "Unsubscribed" show every report that unsubscribed an address
+          new Metric("failed.unsubscribed", s -> s.failed().unsubscribed(), null, null, null),
+          new Metric("clicked", Stats::clicked, "Clicked", "Clicked", CLICKED),
+          new Metric("opened", Stats::opened, "Opened", null, null),
+          new Metric(
+              "unsubscribed", Stats::unsubscribed, "Unsubscribed", "Unsubscribed", UNSUBSCRIBED),
+          new Metric("suppressed", Stats::suppressed, "Suppressed", null, null),
+          new Metric("errors", Stats::errors, "Errors", null, null));
+
+  /** A count as the reports page shows it; {@code id} names the element of its value. */
+  public record Card(String id, String label, long value) implements Serializable {}
+
   private StatsReport() {}
 
   /** Every count, named like the fields of the JSON answer ({@code failed.hard_bounce}, ...). */
   public static Map<String, Long> counts(Stats s) {
     Map<String, Long> counts = new LinkedHashMap<>();
-    counts.put("sent", s.sent());
-    counts.put("delivered", s.delivered());
-    counts.put("failed.hard_bounce", s.failed().hardBounce());
-    counts.put("failed.soft_bounce", s.failed().softBounce());
-    counts.put("failed.dropped", s.failed().dropped());
-    counts.put("failed.invalid", s.failed().invalid());
-    counts.put("failed.spam", s.failed().spam());
-    counts.put("failed.unsubscribed", s.failed().unsubscribed());
-    counts.put("clicked", s.clicked());
-    counts.put("opened", s.opened());
-    counts.put("unsubscribed", s.unsubscribed());
-    counts.put("suppressed", s.suppressed());
-    counts.put("errors", s.errors());
+    METRICS.forEach(m -> counts.put(m.key(), m.count().applyAsLong(s)));
     return counts;
+  }
+
+  /** The cards of the reports page, with ids like {@code hard_bounce}. */
+  public static List<Card> cards(Stats s) {
+    return METRICS.stream()
+        .filter(m -> m.card() != null)
+        .map(
+            m ->
+                new Card(
+                    m.key().substring(m.key().indexOf('.') + 1),
+                    m.card(),
+                    m.count().applyAsLong(s)))
+        .toList();
   }
 
   /** {@code metric,count} rows. */
@@ -65,20 +106,12 @@ public final class StatsReport {
     JsonArrayBuilder labels = JSON.createArrayBuilder();
     JsonArrayBuilder data = JSON.createArrayBuilder();
     JsonArrayBuilder colors = JSON.createArrayBuilder();
-    for (Bar bar :
-        List.of(
-            new Bar("Sent", s.sent(), SENT),
-            new Bar("Delivered", s.delivered(), GOOD),
-            new Bar("Hard bounce", s.failed().hardBounce(), BAD),
-            new Bar("Soft bounce", s.failed().softBounce(), BAD),
-            new Bar("Dropped", s.failed().dropped(), BAD),
-            new Bar("Invalid", s.failed().invalid(), BAD),
-            new Bar("Spam", s.failed().spam(), BAD),
-            new Bar("Clicked", s.clicked(), CLICKED),
-            new Bar("Unsubscribed", s.unsubscribed(), UNSUBSCRIBED))) {
-      labels.add(bar.label());
-      data.add(bar.count());
-      colors.add(bar.color());
+    for (Metric bar : METRICS) {
+      if (bar.bar() != null) {
+        labels.add(bar.bar());
+        data.add(bar.count().applyAsLong(s));
+        colors.add(bar.color());
+      }
     }
     return JSON.createObjectBuilder()
         .add("type", "bar")
@@ -113,6 +146,4 @@ public final class StatsReport {
                                 .add("ticks", JSON.createObjectBuilder().add("precision", 0)))))
         .build();
   }
-
-  private record Bar(String label, long count, String color) {}
 }

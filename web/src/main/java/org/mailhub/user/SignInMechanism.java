@@ -15,8 +15,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Set;
+import org.mailhub.infrastructure.BasicCredentials;
 import org.mailhub.rest.ErrorPage;
 
 /**
@@ -47,9 +47,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       // webhooks, preference pages, the sign-in page: their Authorization headers are not ours
       return context.doNothing();
     }
-    String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-      CredentialValidationResult result = identities.validate(basic(authorization));
+    var basic = BasicCredentials.decode(request.getHeader("Authorization"));
+    if (basic.isPresent()) {
+      CredentialValidationResult result = identities.validate(credential(basic.get()));
       return result.getStatus() == CredentialValidationResult.Status.VALID
           ? context.notifyContainerAboutLogin(result)
           : refuse(request, response, context, "Wrong user name or password.");
@@ -138,20 +138,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     return context.redirect(target);
   }
 
-  private static UsernamePasswordCredential basic(String authorization) {
-    String decoded;
-    try {
-      decoded =
-          new String(
-              Base64.getDecoder().decode(authorization.substring(6).strip()),
-              StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      decoded = "";
-    }
-    int colon = decoded.indexOf(':');
+  /** {@code user:password} as a credential; without a colon it matches no user. */
+  private static UsernamePasswordCredential credential(String basic) {
+    int colon = basic.indexOf(':');
     return colon < 0
         ? new UsernamePasswordCredential("", "")
-        : new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+        : new UsernamePasswordCredential(basic.substring(0, colon), basic.substring(colon + 1));
   }
 
   private static boolean isApi(HttpServletRequest request) {

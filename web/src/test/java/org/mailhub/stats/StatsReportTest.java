@@ -60,4 +60,23 @@ class StatsReportTest {
         dataset.getJsonArray("data").getValuesAs((jakarta.json.JsonNumber n) -> n.longValue()));
     assertEquals(9, dataset.getJsonArray("backgroundColor").size());
   }
+
+  @Test
+  void cardsShowEveryCountButTheUnsubscribeReportsAmongTheFailures() {
+    assertEquals(
+        List.of(
+            new StatsReport.Card("sent", "Sent", 10),
+            new StatsReport.Card("delivered", "Delivered", 7),
+            new StatsReport.Card("hard_bounce", "Hard bounces", 1),
+            new StatsReport.Card("soft_bounce", "Soft bounces", 2),
+            new StatsReport.Card("dropped", "Dropped", 3),
+            new StatsReport.Card("invalid", "Invalid", 4),
+            new StatsReport.Card("spam", "Spam reports", 5),
+            new StatsReport.Card("clicked", "Clicked", 8),
+            new StatsReport.Card("opened", "Opened", 9),
+            new StatsReport.Card("unsubscribed", "Unsubscribed", 11),
+            new StatsReport.Card("suppressed", "Suppressed", 12),
+            new StatsReport.Card("errors", "Errors", 13)),
+        StatsReport.cards(STATS));
+  }
 }

@@ -37,7 +37,9 @@ public class SuppressionResource {
   @Operation(
       summary = "Suppress an address by hand",
       description =
-          "reason defaults to MANUAL; an address already suppressed keeps its first reason.")
+          "reason defaults to MANUAL; an address already suppressed keeps its first reason. The"
+              + " address must be valid by the rule of profile imports (its domain has a dot), or"
+              + " the answer is 400 naming the email field.")
   public Response add(@Valid @NotNull SuppressionRequest request) {
     return Response.status(201).entity(suppressions.add(request)).build();
   }

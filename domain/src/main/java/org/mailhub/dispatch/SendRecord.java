@@ -11,12 +11,14 @@ import jakarta.persistence.Table;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import org.mailhub.callback.DeliveryEventType;
 
 /**
  * One recipient of one campaign: what was sent through which provider and what happened. Its meta
- * value travels with the email and links the provider's callbacks back to it; being 128 random
- * bits, it cannot be guessed or forged.
+ * value travels with the email and links the provider's callbacks back to it: the time it was made
+ * (so that new values sort after older ones and their unique index grows at its end rather than at
+ * random places) and 96 random bits, so that it cannot be guessed or forged.
  */
 @Entity
 @Table(
@@ -106,10 +108,12 @@ public class SendRecord {
     }
   }
 
+  /** Milliseconds since 1970 in 16 hexadecimal digits, then 12 random bytes in base64url. */
   static String newMeta() {
-    byte[] bytes = new byte[16];
+    byte[] bytes = new byte[12];
     RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return HexFormat.of().toHexDigits(System.currentTimeMillis())
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   public Long id() {

@@ -26,21 +26,23 @@ import org.mailhub.template.Personalization;
 import org.mailhub.template.Template;
 
 /**
- * Sends one chunk of a campaign: personalises each queued recipient, groups them into the
- * provider's batches, and for each batch claims the recipients, calls the gateway (outside any
- * transaction) and records the outcome. Failures that may heal go back to the queue with a growing
- * delay until the attempts run out.
+ * Sends one chunk of a campaign: personalises each queued recipient, claims them all, groups them
+ * into the provider's batches and calls the gateway for each (outside any transaction), then
+ * records every outcome at once. Failures that may heal go back to the queue with a growing delay
+ * until the attempts run out.
  */
 @ApplicationScoped
 public class Dispatcher {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
+  /** How often a message's sending looks whether its campaign was cancelled meanwhile. */
+  private static final long CANCEL_CHECK_NANOS = Duration.ofMillis(250).toNanos();
+
   @Inject Ledger ledger;
   @Inject Gateways gateways;
   @Inject ProviderSettings settings;
   @Inject ProviderBreakers breakers;
-  @Inject Messages messages;
   @Inject PreferenceLinks links;
 
   @Inject
@@ -106,67 +108,72 @@ public class Dispatcher {
                 })
             .toList();
 
-    List<List<Email>> batches = gateway.batches(providerSettings, emails);
+    // one claim for the whole message: what a killed server leaves in doubt is at most this
+    // message's recipients, and they are recorded as interrupted, never sent again
+    Set<Long> claimed =
+        new HashSet<>(ledger.claim(byMeta.values().stream().map(q -> q.id()).toList()));
+    if (claimed.isEmpty()) {
+      return;
+    }
+    List<Email> mine =
+        emails.stream().filter(e -> claimed.contains(byMeta.get(e.meta()).id())).toList();
+    Settlement settlement = new Settlement();
+    List<List<Email>> batches = gateway.batches(providerSettings, mine);
+    long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
+      if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
+        lookedAt = System.nanoTime();
+        CampaignStatus now = ledger.status(campaign.id());
+        if (now == CampaignStatus.CANCELLED) {
+          settlement.cancelled(rest(batches, i, byMeta));
+          break;
+        } else if (now != CampaignStatus.SENDING) {
+          settlement.failed(rest(batches, i, byMeta), "the campaign ended: " + now);
+          break;
+        }
+      }
       Duration open = breakers.closedIn(provider.id());
       if (!open.isZero()) {
-        List<Long> rest =
-            batches.subList(i, batches.size()).stream()
-                .flatMap(List::stream)
-                .map(e -> byMeta.get(e.meta()).id())
-                .toList();
-        messages.dispatch(campaign.id(), rest, open);
-        return;
+        settlement.release(rest(batches, i, byMeta), open);
+        break;
       }
-      List<Long> claimed =
-          ledger.claim(batches.get(i).stream().map(e -> byMeta.get(e.meta()).id()).toList());
-      if (claimed.isEmpty()) {
-        continue;
-      }
-      Set<Long> claimedIds = new HashSet<>(claimed);
-      List<Email> batch =
-          batches.get(i).stream()
-              .filter(e -> claimedIds.contains(byMeta.get(e.meta()).id()))
-              .toList();
+      List<Email> batch = batches.get(i);
+      List<Long> ids = ids(batch, byMeta);
       try {
         SendOutcome outcome = gateway.send(providerSettings, envelope, batch);
         breakers.succeeded(provider.id());
         if (outcome.accepted()) {
-          ledger.sent(claimed, outcome.messageId());
+          settlement.sent(ids, outcome.messageId());
         } else {
-          ledger.failed(claimed, describe(outcome));
+          settlement.failed(ids, describe(outcome));
         }
       } catch (ProviderUnavailable e) {
-        retry(campaign.id(), provider.id(), claimed, describe(e.outcome()), byMeta, batch);
+        breakers.failed(provider.id());
+        settlement.retry(ids, describe(e.outcome()), attempt(batch, byMeta));
       } catch (FaultToleranceException e) {
-        retry(
-            campaign.id(),
-            provider.id(),
-            claimed,
-            "provider call stopped: " + e.getMessage(),
-            byMeta,
-            batch);
+        breakers.failed(provider.id());
+        settlement.retry(ids, "provider call stopped: " + e.getMessage(), attempt(batch, byMeta));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
-        ledger.failed(claimed, "mailhub could not send: " + e);
+        settlement.failed(ids, "mailhub could not send: " + e);
       }
     }
+    ledger.settle(campaign.id(), settlement, maxAttempts, this::backoff);
   }
 
-  private void retry(
-      long campaignId,
-      long providerId,
-      List<Long> claimed,
-      String error,
-      Map<String, SendRepository.Queued> byMeta,
-      List<Email> batch) {
-    breakers.failed(providerId);
-    List<Long> again = ledger.retryOrFail(claimed, error, maxAttempts);
-    if (!again.isEmpty()) {
-      int attempt =
-          batch.stream().mapToInt(e -> byMeta.get(e.meta()).attempts() + 1).max().orElse(1);
-      messages.dispatch(campaignId, again, backoff(attempt));
-    }
+  private static List<Long> rest(
+      List<List<Email>> batches, int from, Map<String, SendRepository.Queued> byMeta) {
+    return ids(
+        batches.subList(from, batches.size()).stream().flatMap(List::stream).toList(), byMeta);
+  }
+
+  private static List<Long> ids(List<Email> emails, Map<String, SendRepository.Queued> byMeta) {
+    return emails.stream().map(e -> byMeta.get(e.meta()).id()).toList();
+  }
+
+  /** The attempt a retry of these emails will be. */
+  private static int attempt(List<Email> batch, Map<String, SendRepository.Queued> byMeta) {
+    return batch.stream().mapToInt(e -> byMeta.get(e.meta()).attempts() + 1).max().orElse(1);
   }
 
   /** 2 s, 4 s, 8 s, … by default, at most ten minutes. */

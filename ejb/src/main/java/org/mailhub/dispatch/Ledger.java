@@ -3,20 +3,23 @@ package org.mailhub.dispatch;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignRepository;
+import org.mailhub.campaign.CampaignStatus;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 
 /**
- * The transactions of sending: each claim of recipients before a provider call and each record of
- * its outcome commits on its own, so that a recipient handed to a provider is never handed again,
- * whatever happens to the JMS message that carried it.
+ * The transactions of sending: the claim of a message's recipients before the provider calls and
+ * the record of their outcomes commit on their own, so that a recipient handed to a provider is
+ * never handed again, whatever happens to the JMS message that carried it.
  */
 @Stateless
 public class Ledger {
@@ -29,6 +32,7 @@ public class Ledger {
   @Inject SendRepository sends;
   @Inject CampaignRepository campaigns;
   @Inject ProviderRepository providers;
+  @Inject Messages messages;
 
   public Job job(long campaignId) {
     Campaign campaign = campaigns.find(campaignId).orElse(null);
@@ -36,6 +40,11 @@ public class Ledger {
       return null;
     }
     return new Job(campaign, providers.find(campaign.providerId()).orElse(null));
+  }
+
+  /** The campaign's status now: it may have been cancelled or failed while a message was sent. */
+  public CampaignStatus status(long campaignId) {
+    return campaigns.find(campaignId).map(Campaign::status).orElse(CampaignStatus.CANCELLED);
   }
 
   public List<SendRepository.Queued> queued(Collection<Long> ids) {
@@ -46,12 +55,33 @@ public class Ledger {
     return sends.claim(ids, RANDOM.nextLong());
   }
 
-  public void sent(Collection<Long> ids, String messageId) {
-    sends.settle(ids, SendStatus.SENT, messageId, null);
-  }
-
-  public void failed(Collection<Long> ids, String error) {
-    sends.settle(ids, SendStatus.FAILED, null, abbreviate(error));
+  /**
+   * Records what a message's provider calls did, in one transaction: sent and failed recipients
+   * become final; those a call may heal for go back to the queue while they have attempts left,
+   * with a message delayed by {@code backoff} of their attempt; those the breaker held back go back
+   * as they were. The dispatch messages are sent in this transaction too, so that a recipient back
+   * in the queue always has a message that will carry it.
+   */
+  public void settle(
+      long campaignId, Settlement settlement, int maxAttempts, IntFunction<Duration> backoff) {
+    settlement.sent.forEach(
+        (messageId, ids) -> sends.settle(ids, SendStatus.SENT, messageId, null));
+    settlement.failed.forEach(
+        (error, ids) -> sends.settle(ids, SendStatus.FAILED, null, abbreviate(error)));
+    settlement.retries.forEach(
+        (error, retry) -> {
+          List<Long> again = retryOrFail(retry.ids(), error, maxAttempts);
+          if (!again.isEmpty()) {
+            messages.dispatch(campaignId, again, backoff.apply(retry.attempt()));
+          }
+        });
+    if (!settlement.cancelled.isEmpty()) {
+      sends.settle(settlement.cancelled, SendStatus.CANCELLED, null, null);
+    }
+    if (!settlement.released.isEmpty()) {
+      sends.release(settlement.released);
+      messages.dispatch(campaignId, settlement.released, settlement.releasedFor);
+    }
   }
 
   /**
@@ -78,7 +108,7 @@ public class Ledger {
    *
    * @return the recipients to try again
    */
-  public List<Long> retryOrFail(Collection<Long> ids, String error, int maxAttempts) {
+  private List<Long> retryOrFail(Collection<Long> ids, String error, int maxAttempts) {
     List<Long> again = sends.withAttemptsBelow(ids, maxAttempts);
     if (!again.isEmpty()) {
       sends.settle(again, SendStatus.QUEUED, null, abbreviate(error));
@@ -86,7 +116,7 @@ public class Ledger {
     Set<Long> retried = new HashSet<>(again);
     List<Long> exhausted = ids.stream().filter(id -> !retried.contains(id)).toList();
     if (!exhausted.isEmpty()) {
-      failed(exhausted, error);
+      sends.settle(exhausted, SendStatus.FAILED, null, abbreviate(error));
     }
     return again;
   }

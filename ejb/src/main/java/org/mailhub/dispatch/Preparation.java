@@ -11,7 +11,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.campaign.Audience;
 import org.mailhub.campaign.Campaign;
@@ -20,7 +19,6 @@ import org.mailhub.campaign.CampaignStatus;
 import org.mailhub.profile.ProfileRepository;
 import org.mailhub.provider.ProviderRepository;
 import org.mailhub.provider.ProviderSettings;
-import org.mailhub.suppression.SuppressionRepository;
 
 /**
  * Turns a launched campaign's audience into send records, one chunk of profiles per transaction:
@@ -33,7 +31,6 @@ public class Preparation {
 
   @Inject CampaignRepository campaigns;
   @Inject ProfileRepository profiles;
-  @Inject SuppressionRepository suppressions;
   @Inject SendRepository sends;
   @Inject Messages messages;
 
@@ -71,21 +68,21 @@ public class Preparation {
       messages.dispatch(campaignId, List.of(), Duration.ZERO);
       return;
     }
-    Set<String> suppressed =
-        suppressions.suppressedAmong(
-            chunk.stream().map(ProfileRepository.Candidate::email).toList());
     List<SendRecord> queued = new ArrayList<>();
     for (ProfileRepository.Candidate profile : chunk) {
       if (audience.type() == Audience.Type.PROPERTY
           && !audience.matches(text(json(profile.properties()).get(audience.property())))) {
         continue;
       }
-      boolean isSuppressed = suppressed.contains(profile.email());
       SendRecord record =
           new SendRecord(
-              campaignId, profile.id(), campaign.providerId(), profile.email(), isSuppressed);
+              campaignId,
+              profile.id(),
+              campaign.providerId(),
+              profile.email(),
+              profile.suppressed());
       sends.add(record);
-      if (!isSuppressed) {
+      if (!profile.suppressed()) {
         queued.add(record);
       }
     }

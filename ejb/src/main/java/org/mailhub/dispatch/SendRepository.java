@@ -36,16 +36,20 @@ public class SendRepository {
 
   /** Marks the still-queued records as being sent by this claim; returns the ones it got. */
   public List<Long> claim(Collection<Long> ids, long claim) {
-    em.createQuery(
-            "update SendRecord r set r.status = :sending, r.claim = :claim,"
-                + " r.attempts = r.attempts + 1, r.updatedAt = :now"
-                + " where r.id in :ids and r.status = :queued")
-        .setParameter("sending", SendStatus.SENDING)
-        .setParameter("claim", claim)
-        .setParameter("now", Instant.now())
-        .setParameter("ids", ids)
-        .setParameter("queued", SendStatus.QUEUED)
-        .executeUpdate();
+    int claimed =
+        em.createQuery(
+                "update SendRecord r set r.status = :sending, r.claim = :claim,"
+                    + " r.attempts = r.attempts + 1, r.updatedAt = :now"
+                    + " where r.id in :ids and r.status = :queued")
+            .setParameter("sending", SendStatus.SENDING)
+            .setParameter("claim", claim)
+            .setParameter("now", Instant.now())
+            .setParameter("ids", ids)
+            .setParameter("queued", SendStatus.QUEUED)
+            .executeUpdate();
+    if (claimed == ids.size()) {
+      return List.copyOf(ids); // all of them: the usual case needs no second look
+    }
     return em.createQuery(
             "select r.id from SendRecord r where r.id in :ids and r.claim = :claim"
                 + " and r.status = :sending",
@@ -65,6 +69,19 @@ public class SendRepository {
         .setParameter("status", status)
         .setParameter("messageId", messageId)
         .setParameter("error", error)
+        .setParameter("now", Instant.now())
+        .setParameter("ids", ids)
+        .setParameter("sending", SendStatus.SENDING)
+        .executeUpdate();
+  }
+
+  /** Puts records claimed but never handed to the provider back in the queue, as they were. */
+  public int release(Collection<Long> ids) {
+    return em.createQuery(
+            "update SendRecord r set r.status = :queued, r.claim = null,"
+                + " r.attempts = r.attempts - 1, r.updatedAt = :now"
+                + " where r.id in :ids and r.status = :sending")
+        .setParameter("queued", SendStatus.QUEUED)
         .setParameter("now", Instant.now())
         .setParameter("ids", ids)
         .setParameter("sending", SendStatus.SENDING)

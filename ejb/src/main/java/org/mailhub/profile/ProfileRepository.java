@@ -20,17 +20,25 @@ public class ProfileRepository {
   }
 
   /** What the dispatch needs of a profile. */
-  public record Candidate(long id, String email, String properties) {}
+  /** A profile an audience may reach, and whether its address is suppressed. */
+  public record Candidate(long id, String email, String properties, boolean suppressed) {
+
+    public Candidate(long id, String email, String properties, String suppression) {
+      this(id, email, properties, suppression != null);
+    }
+  }
 
   /**
-   * The next profiles after {@code cursor} by id, all of them or only those with these addresses.
+   * The next profiles after {@code cursor} by id, all of them or only those with these addresses,
+   * each with its suppression looked up in the same query.
    */
   public List<Candidate> after(long cursor, List<String> emails, int limit) {
     String filter = emails == null ? "" : " and p.email in :emails";
     var query =
         em.createQuery(
-                "select new org.mailhub.profile.ProfileRepository$Candidate(p.id, p.email, p.properties)"
-                    + " from Profile p where p.id > :cursor"
+                "select new org.mailhub.profile.ProfileRepository$Candidate(p.id, p.email,"
+                    + " p.properties, s.email) from Profile p"
+                    + " left join Suppression s on s.email = p.email where p.id > :cursor"
                     + filter
                     + " order by p.id",
                 Candidate.class)

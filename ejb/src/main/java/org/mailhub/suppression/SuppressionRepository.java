@@ -4,11 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 @ApplicationScoped
 public class SuppressionRepository {
@@ -16,16 +13,6 @@ public class SuppressionRepository {
   @PersistenceContext EntityManager em;
 
   /** Which of these (normalised) addresses are suppressed: one query for a whole chunk. */
-  public Set<String> suppressedAmong(Collection<String> emails) {
-    if (emails.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        em.createQuery("select s.email from Suppression s where s.email in :emails", String.class)
-            .setParameter("emails", emails)
-            .getResultList());
-  }
-
   public Optional<Suppression> find(String email) {
     return Optional.ofNullable(em.find(Suppression.class, email));
   }

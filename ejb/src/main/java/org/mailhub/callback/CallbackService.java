@@ -78,7 +78,7 @@ public class CallbackService {
                 event.type(),
                 event.occurredAt(),
                 event.description(),
-                key(provider, event)));
+                key(provider, send, event)));
       }
     }
     Set<String> seen =
@@ -144,7 +144,7 @@ public class CallbackService {
   }
 
   /** The event's identity at this provider: what the ESP says identifies it, else its content. */
-  static String key(Provider provider, Incoming event) {
+  static String key(Provider provider, SendRecord send, Incoming event) {
     String identity =
         event.eventId() != null
             ? event.eventId()
@@ -154,6 +154,6 @@ public class CallbackService {
                 String.valueOf(event.meta()),
                 String.valueOf(event.email()),
                 String.valueOf(event.description()));
-    return Reported.Receipt.key(provider.id(), identity);
+    return Reported.Receipt.key(provider.id(), send, identity);
   }
 }

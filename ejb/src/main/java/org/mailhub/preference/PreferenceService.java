@@ -87,7 +87,7 @@ public class PreferenceService {
                           now,
                           "preference center",
                           Reported.Receipt.key(
-                              send.providerId(), "preference|" + send.meta() + "|" + now)),
+                              send.providerId(), send, "preference|" + send.meta() + "|" + now)),
                       true));
               return Outcome.UNSUBSCRIBED;
             });

@@ -12,7 +12,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.mailhub.callback.DeliveryEventType;
 
 /**
  * One recipient of one campaign: what was sent through which provider and what happened. Its meta
@@ -73,13 +72,6 @@ public class SendRecord {
   @Column(name = "claim")
   private Long claim;
 
-  /** The latest event the provider reported about this email, if any. */
-  @Column(length = 15)
-  private DeliveryEventType outcome;
-
-  @Column(name = "outcome_at")
-  private Instant outcomeAt;
-
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -98,14 +90,6 @@ public class SendRecord {
     this.status = suppressed ? SendStatus.SUPPRESSED : SendStatus.QUEUED;
     this.createdAt = Instant.now();
     this.updatedAt = createdAt;
-  }
-
-  /** Records what the provider reported; an older report than the one kept changes nothing. */
-  public void reported(DeliveryEventType type, Instant at) {
-    if (outcomeAt == null || !at.isBefore(outcomeAt)) {
-      outcome = type;
-      outcomeAt = at;
-    }
   }
 
   /** Milliseconds since 1970 in 16 hexadecimal digits, then 12 random bytes in base64url. */
@@ -154,10 +138,6 @@ public class SendRecord {
 
   public int attempts() {
     return attempts;
-  }
-
-  public DeliveryEventType outcome() {
-    return outcome;
   }
 
   public Instant createdAt() {

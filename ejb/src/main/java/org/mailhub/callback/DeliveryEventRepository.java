@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,25 @@ public class DeliveryEventRepository {
         em.createQuery("select e.key from DeliveryEvent e where e.key in :keys", String.class)
             .setParameter("keys", keys)
             .getResultList());
+  }
+
+  /**
+   * The latest event reported about each of these sends (by when it happened, then by arrival);
+   * sends without events are absent.
+   */
+  public Map<Long, DeliveryEventType> latestTypes(Collection<Long> sendIds) {
+    Map<Long, DeliveryEventType> latest = new HashMap<>();
+    if (sendIds.isEmpty()) {
+      return latest;
+    }
+    em.createQuery(
+            "select e.sendId, e.type from DeliveryEvent e where e.sendId in :sends"
+                + " order by e.occurredAt, e.id",
+            Object[].class)
+        .setParameter("sends", sendIds)
+        .getResultList()
+        .forEach(row -> latest.put((Long) row[0], (DeliveryEventType) row[1]));
+    return latest;
   }
 
   /** Events per type, of a campaign or of a provider. */

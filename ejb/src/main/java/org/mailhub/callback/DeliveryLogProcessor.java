@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Keeps the event log per send, which statistics are counted from, and each send's outcome. */
+/**
+ * Keeps the event log per send, which statistics and each send's latest outcome are counted from.
+ */
 @ApplicationScoped
 public class DeliveryLogProcessor {
 
@@ -22,8 +24,5 @@ public class DeliveryLogProcessor {
             receipt.type(),
             receipt.description(),
             receipt.at()));
-    if (receipt.send() != null) {
-      receipt.send().reported(receipt.type(), receipt.at());
-    }
   }
 }

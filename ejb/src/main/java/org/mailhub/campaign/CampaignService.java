@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.mailhub.callback.DeliveryEventRepository;
+import org.mailhub.callback.DeliveryEventType;
 import org.mailhub.dispatch.Messages;
 import org.mailhub.dispatch.SendRecord;
 import org.mailhub.dispatch.SendRepository;
@@ -41,6 +43,7 @@ public class CampaignService {
   @Inject ProviderSettings providerSettings;
   @Inject ProfileRepository profiles;
   @Inject SendRepository sends;
+  @Inject DeliveryEventRepository events;
   @Inject Messages messages;
   @Inject Validator validator;
 
@@ -141,7 +144,7 @@ public class CampaignService {
 
   public List<SendResponse> sends(long id, SendStatus status, int page, int size) {
     campaigns.find(id).orElseThrow(() -> notFound(id));
-    return sends.page(id, status, page, size).stream().map(SendResponse::of).toList();
+    return withOutcomes(sends.page(id, status, page, size));
   }
 
   /**
@@ -150,7 +153,7 @@ public class CampaignService {
    */
   public List<SendResponse> sendsAfter(long id, long afterId, int size) {
     campaigns.find(id).orElseThrow(() -> notFound(id));
-    return sends.after(id, afterId, size).stream().map(SendResponse::of).toList();
+    return withOutcomes(sends.after(id, afterId, size));
   }
 
   /**
@@ -290,6 +293,13 @@ public class CampaignService {
         c.finishedAt());
   }
 
+  /** The records with the latest event their provider reported about each, from the event log. */
+  private List<SendResponse> withOutcomes(List<SendRecord> records) {
+    Map<Long, DeliveryEventType> outcomes =
+        events.latestTypes(records.stream().map(SendRecord::id).toList());
+    return records.stream().map(r -> SendResponse.of(r, outcomes.get(r.id()))).toList();
+  }
+
   /** One recipient's send record as clients see it, with the latest event its provider reported. */
   public record SendResponse(
       Long id,
@@ -300,8 +310,8 @@ public class CampaignService {
       String error,
       int attempts,
       java.time.Instant updatedAt,
-      org.mailhub.callback.DeliveryEventType outcome) {
-    static SendResponse of(SendRecord r) {
+      DeliveryEventType outcome) {
+    static SendResponse of(SendRecord r, DeliveryEventType outcome) {
       return new SendResponse(
           r.id(),
           r.email(),
@@ -311,7 +321,7 @@ public class CampaignService {
           r.error(),
           r.attempts(),
           r.updatedAt(),
-          r.outcome());
+          outcome);
     }
   }
 }

@@ -17,6 +17,12 @@ public class SendRepository {
   /** A queued recipient with what personalisation needs. */
   public record Queued(long id, String email, String meta, String properties, int attempts) {}
 
+  /**
+   * Records looked up for callbacks are only read: Hibernate keeps no snapshot of them to compare
+   * at commit.
+   */
+  private static final String READ_ONLY = "org.hibernate.readOnly";
+
   @PersistenceContext EntityManager em;
 
   public void add(SendRecord record) {
@@ -141,6 +147,7 @@ public class SendRepository {
     }
     return em.createQuery("select r from SendRecord r where r.meta in :metas", SendRecord.class)
         .setParameter("metas", metas)
+        .setHint(READ_ONLY, true)
         .getResultList();
   }
 
@@ -153,6 +160,7 @@ public class SendRepository {
             SendRecord.class)
         .setParameter("provider", providerId)
         .setParameter("ids", messageIds)
+        .setHint(READ_ONLY, true)
         .getResultList();
   }
 
@@ -169,6 +177,7 @@ public class SendRepository {
         .setParameter(
             "emails", emails.stream().map(org.mailhub.profile.Profile::normalize).toList())
         .setParameter("sent", SendStatus.SENT)
+        .setHint(READ_ONLY, true)
         .getResultList();
   }
 

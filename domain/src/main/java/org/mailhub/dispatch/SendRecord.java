@@ -26,7 +26,6 @@ import java.util.HexFormat;
       @Index(name = "send_record_campaign_status", columnList = "campaign_id, status"),
       @Index(name = "send_record_meta", columnList = "meta", unique = true),
       @Index(name = "send_record_message_id", columnList = "message_id"),
-      @Index(name = "send_record_provider_status", columnList = "provider_id, status"),
       @Index(name = "send_record_provider_email", columnList = "provider_id, email")
     })
 public class SendRecord {
@@ -68,7 +67,10 @@ public class SendRecord {
   @Column(nullable = false)
   private int attempts;
 
-  /** Which dispatch attempt holds the record while it is SENDING. */
+  /**
+   * Which dispatch attempt holds the record while it is being sent; its status column stays QUEUED
+   * meanwhile, so that the claim changes no indexed column.
+   */
   @Column(name = "claim")
   private Long claim;
 
@@ -124,8 +126,9 @@ public class SendRecord {
     return meta;
   }
 
+  /** SENDING while a dispatch holds the record (stored as QUEUED with a claim). */
   public SendStatus status() {
-    return status;
+    return status == SendStatus.QUEUED && claim != null ? SendStatus.SENDING : status;
   }
 
   public String messageId() {

@@ -23,6 +23,9 @@ public class SendRepository {
    */
   private static final String READ_ONLY = "org.hibernate.readOnly";
 
+  private static final String BEING_SENT =
+      "((r.status = :queued and r.claim is not null) or r.status = :sending)";
+
   @PersistenceContext EntityManager em;
 
   public void add(SendRecord record) {
@@ -33,21 +36,25 @@ public class SendRepository {
     return em.createQuery(
             "select new org.mailhub.dispatch.SendRepository$Queued(r.id, r.email, r.meta,"
                 + " p.properties, r.attempts) from SendRecord r, Profile p"
-                + " where p.id = r.profileId and r.id in :ids and r.status = :queued order by r.id",
+                + " where p.id = r.profileId and r.id in :ids and r.status = :queued"
+                + " and r.claim is null order by r.id",
             Queued.class)
         .setParameter("ids", ids)
         .setParameter("queued", SendStatus.QUEUED)
         .getResultList();
   }
 
-  /** Marks the still-queued records as being sent by this claim; returns the ones it got. */
+  /**
+   * Marks the still-queued records as being sent by this claim; returns the ones it got. A claimed
+   * record keeps its status column ({@code QUEUED}, shown as {@code SENDING}): the claim changes no
+   * indexed column, so it costs one row write.
+   */
   public List<Long> claim(Collection<Long> ids, long claim) {
     int claimed =
         em.createQuery(
-                "update SendRecord r set r.status = :sending, r.claim = :claim,"
+                "update SendRecord r set r.claim = :claim,"
                     + " r.attempts = r.attempts + 1, r.updatedAt = :now"
-                    + " where r.id in :ids and r.status = :queued")
-            .setParameter("sending", SendStatus.SENDING)
+                    + " where r.id in :ids and r.status = :queued and r.claim is null")
             .setParameter("claim", claim)
             .setParameter("now", Instant.now())
             .setParameter("ids", ids)
@@ -57,12 +64,9 @@ public class SendRepository {
       return List.copyOf(ids); // all of them: the usual case needs no second look
     }
     return em.createQuery(
-            "select r.id from SendRecord r where r.id in :ids and r.claim = :claim"
-                + " and r.status = :sending",
-            Long.class)
+            "select r.id from SendRecord r where r.id in :ids and r.claim = :claim", Long.class)
         .setParameter("ids", ids)
         .setParameter("claim", claim)
-        .setParameter("sending", SendStatus.SENDING)
         .getResultList();
   }
 
@@ -71,26 +75,25 @@ public class SendRepository {
     return em.createQuery(
             "update SendRecord r set r.status = :status, r.messageId = :messageId,"
                 + " r.error = :error, r.claim = null, r.updatedAt = :now"
-                + " where r.id in :ids and r.status = :sending")
+                + " where r.id in :ids and r.status = :queued and r.claim is not null")
         .setParameter("status", status)
         .setParameter("messageId", messageId)
         .setParameter("error", error)
         .setParameter("now", Instant.now())
         .setParameter("ids", ids)
-        .setParameter("sending", SendStatus.SENDING)
+        .setParameter("queued", SendStatus.QUEUED)
         .executeUpdate();
   }
 
   /** Puts records claimed but never handed to the provider back in the queue, as they were. */
   public int release(Collection<Long> ids) {
     return em.createQuery(
-            "update SendRecord r set r.status = :queued, r.claim = null,"
+            "update SendRecord r set r.claim = null,"
                 + " r.attempts = r.attempts - 1, r.updatedAt = :now"
-                + " where r.id in :ids and r.status = :sending")
-        .setParameter("queued", SendStatus.QUEUED)
+                + " where r.id in :ids and r.status = :queued and r.claim is not null")
         .setParameter("now", Instant.now())
         .setParameter("ids", ids)
-        .setParameter("sending", SendStatus.SENDING)
+        .setParameter("queued", SendStatus.QUEUED)
         .executeUpdate();
   }
 
@@ -103,11 +106,14 @@ public class SendRepository {
         .getResultList();
   }
 
-  /** Ends every still-queued record of the campaign (CANCELLED or FAILED). */
+  /**
+   * Ends every still-queued record of the campaign (CANCELLED or FAILED); those being sent right
+   * now are left to record their outcome.
+   */
   public int endQueued(long campaignId, SendStatus status, String error) {
     return em.createQuery(
             "update SendRecord r set r.status = :status, r.error = :error, r.updatedAt = :now"
-                + " where r.campaignId = :campaign and r.status = :queued")
+                + " where r.campaignId = :campaign and r.status = :queued and r.claim is null")
         .setParameter("status", status)
         .setParameter("error", error)
         .setParameter("now", Instant.now())
@@ -116,12 +122,17 @@ public class SendRepository {
         .executeUpdate();
   }
 
-  /** The campaigns with records left SENDING by a server that stopped before {@code before}. */
+  /**
+   * The campaigns with records left being sent (claimed, or SENDING as versions before 0.1 stored
+   * it) by a server that stopped before {@code before}.
+   */
   public List<Long> interrupted(Instant before) {
     return em.createQuery(
-            "select distinct r.campaignId from SendRecord r where r.status = :sending"
+            "select distinct r.campaignId from SendRecord r where "
+                + BEING_SENT
                 + " and r.updatedAt < :before",
             Long.class)
+        .setParameter("queued", SendStatus.QUEUED)
         .setParameter("sending", SendStatus.SENDING)
         .setParameter("before", before)
         .getResultList();
@@ -130,12 +141,14 @@ public class SendRepository {
   public int failInterrupted(long campaignId, Instant before, String error) {
     return em.createQuery(
             "update SendRecord r set r.status = :failed, r.error = :error, r.claim = null,"
-                + " r.updatedAt = :now where r.campaignId = :campaign and r.status = :sending"
+                + " r.updatedAt = :now where r.campaignId = :campaign and "
+                + BEING_SENT
                 + " and r.updatedAt < :before")
         .setParameter("failed", SendStatus.FAILED)
         .setParameter("error", error)
         .setParameter("now", Instant.now())
         .setParameter("campaign", campaignId)
+        .setParameter("queued", SendStatus.QUEUED)
         .setParameter("sending", SendStatus.SENDING)
         .setParameter("before", before)
         .executeUpdate();
@@ -213,14 +226,22 @@ public class SendRepository {
     return counts;
   }
 
+  /**
+   * How many records of the provider's campaigns are in each status. Counted per campaign, through
+   * the campaign and status index: a campaign's records all go through the provider it was launched
+   * with, so the records need no index of their own by provider and status, which every claim and
+   * outcome would have to update.
+   */
   public Map<SendStatus, Long> countsByProvider(long providerId) {
+    List<Long> campaignIds =
+        em.createQuery("select c.id from Campaign c where c.providerId = :provider", Long.class)
+            .setParameter("provider", providerId)
+            .getResultList();
     Map<SendStatus, Long> counts = new EnumMap<>(SendStatus.class);
-    em.createQuery(
-            "select r.status, count(r) from SendRecord r where r.providerId = :provider group by r.status",
-            Object[].class)
-        .setParameter("provider", providerId)
-        .getResultList()
-        .forEach(row -> counts.put((SendStatus) row[0], (Long) row[1]));
+    counts(campaignIds)
+        .values()
+        .forEach(
+            perCampaign -> perCampaign.forEach((status, n) -> counts.merge(status, n, Long::sum)));
     return counts;
   }
 
@@ -244,13 +265,16 @@ public class SendRepository {
         em.createQuery(
                 "select r from SendRecord r where r.campaignId = :campaign"
                     + (status == null ? "" : " and r.status = :status")
+                    + (status == SendStatus.QUEUED ? " and r.claim is null" : "")
+                    + (status == SendStatus.SENDING ? " and r.claim is not null" : "")
                     + " order by r.id",
                 SendRecord.class)
             .setParameter("campaign", campaignId)
             .setFirstResult(page * size)
             .setMaxResults(size);
     if (status != null) {
-      query.setParameter("status", status);
+      // a record being sent is stored QUEUED with a claim
+      query.setParameter("status", status == SendStatus.SENDING ? SendStatus.QUEUED : status);
     }
     return query.getResultList();
   }

@@ -78,6 +78,9 @@ public final class Benchmark {
     try {
       long idlePid = serverPid();
       long[] idle = memory(idlePid);
+      if (Boolean.getBoolean("bench.jfr")) {
+        histogram("idle");
+      }
 
       String run = UUID.randomUUID().toString().substring(0, 8);
       importProfiles(run, "b", batched);
@@ -125,8 +128,7 @@ public final class Benchmark {
       awaitEnd(launch(batchedProvider, run + "-m"));
       long[] after = memory(serverPid());
       if (Boolean.getBoolean("bench.jfr")) {
-        String histogram = exec("jcmd", String.valueOf(serverPid()), "GC.class_histogram");
-        System.out.println(histogram.lines().limit(25).reduce("", (a, b) -> a + b + "\n"));
+        histogram("after the memory campaign");
         exec(
             "jcmd",
             String.valueOf(serverPid()),
@@ -547,6 +549,13 @@ public final class Benchmark {
     }
     server.start(
         environment, "-Dmailhub.admin.user=" + ADMIN, "-Dmailhub.admin.password=" + ADMIN_PASSWORD);
+  }
+
+  /** The server's 25 biggest classes on the heap, printed (profiling runs). */
+  private void histogram(String when) throws Exception {
+    String histogram = exec("jcmd", String.valueOf(serverPid()), "GC.class_histogram");
+    System.out.println("Heap histogram, " + when + ":");
+    System.out.println(histogram.lines().limit(28).reduce("", (a, b) -> a + b + "\n"));
   }
 
   private long serverPid() {

@@ -9,10 +9,8 @@ import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,10 +24,10 @@ import org.mailhub.template.Personalization;
 import org.mailhub.template.Template;
 
 /**
- * Sends one chunk of a campaign: personalises each queued recipient, claims them all, groups them
- * into the provider's batches and calls the gateway for each (outside any transaction), then
- * records every outcome at once. Failures that may heal go back to the queue with a growing delay
- * until the attempts run out.
+ * Sends one chunk of a campaign: claims its queued recipients, personalises them, groups them into
+ * the provider's batches and calls the gateway for each (outside any transaction), then records
+ * every outcome at once. Failures that may heal go back to the queue with a growing delay until the
+ * attempts run out.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -70,13 +68,21 @@ public class Dispatcher {
       return;
     }
     if (!sendIds.isEmpty()) {
-      send(job, gateways.of(job.provider().type()), providerSettings, ledger.queued(sendIds));
+      // one claim for the whole message: what a killed server leaves in doubt is at most this
+      // message's recipients, and they are recorded as interrupted, never sent again
+      List<SendRepository.Queued> claimed = ledger.claim(sendIds);
+      if (!claimed.isEmpty()) {
+        send(job, gateways.of(job.provider().type()), providerSettings, claimed);
+      }
     }
     ledger.finishIfDone(campaignId);
   }
 
   private <S> void send(
-      Ledger.Job job, EmailGateway<S> gateway, Object untyped, List<SendRepository.Queued> queued) {
+      Ledger.Job job,
+      EmailGateway<S> gateway,
+      Object untyped,
+      List<SendRepository.Queued> claimed) {
     S providerSettings = gateway.settingsType().cast(untyped);
     Campaign campaign = job.campaign();
     Provider provider = job.provider();
@@ -89,7 +95,7 @@ public class Dispatcher {
             placeholders);
     Map<String, SendRepository.Queued> byMeta = new HashMap<>();
     List<Email> emails =
-        queued.stream()
+        claimed.stream()
             .map(
                 q -> {
                   byMeta.put(q.meta(), q);
@@ -108,17 +114,8 @@ public class Dispatcher {
                 })
             .toList();
 
-    // one claim for the whole message: what a killed server leaves in doubt is at most this
-    // message's recipients, and they are recorded as interrupted, never sent again
-    Set<Long> claimed =
-        new HashSet<>(ledger.claim(byMeta.values().stream().map(q -> q.id()).toList()));
-    if (claimed.isEmpty()) {
-      return;
-    }
-    List<Email> mine =
-        emails.stream().filter(e -> claimed.contains(byMeta.get(e.meta()).id())).toList();
     Settlement settlement = new Settlement();
-    List<List<Email>> batches = gateway.batches(providerSettings, mine);
+    List<List<Email>> batches = gateway.batches(providerSettings, emails);
     long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
       if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
@@ -171,9 +168,9 @@ public class Dispatcher {
     return emails.stream().map(e -> byMeta.get(e.meta()).id()).toList();
   }
 
-  /** The attempt a retry of these emails will be. */
+  /** The attempt these emails were on. */
   private static int attempt(List<Email> batch, Map<String, SendRepository.Queued> byMeta) {
-    return batch.stream().mapToInt(e -> byMeta.get(e.meta()).attempts() + 1).max().orElse(1);
+    return batch.stream().mapToInt(e -> byMeta.get(e.meta()).attempts()).max().orElse(1);
   }
 
   /** 2 s, 4 s, 8 s, … by default, at most ten minutes. */

@@ -47,11 +47,11 @@ public class Ledger {
     return campaigns.find(campaignId).map(Campaign::status).orElse(CampaignStatus.CANCELLED);
   }
 
-  public List<SendRepository.Queued> queued(Collection<Long> ids) {
-    return sends.queued(ids);
-  }
-
-  public List<Long> claim(Collection<Long> ids) {
+  /**
+   * Claims the still-queued recipients among these, committed before any provider call, and returns
+   * them with what personalisation needs.
+   */
+  public List<SendRepository.Queued> claim(Collection<Long> ids) {
     return sends.claim(ids, RANDOM.nextLong());
   }
 

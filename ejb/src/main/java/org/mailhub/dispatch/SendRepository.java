@@ -14,7 +14,7 @@ import java.util.Map;
 @ApplicationScoped
 public class SendRepository {
 
-  /** A queued recipient with what personalisation needs. */
+  /** A claimed recipient with what personalisation needs, and its attempts including this one. */
   public record Queued(long id, String email, String meta, String properties, int attempts) {}
 
   /**
@@ -32,39 +32,26 @@ public class SendRepository {
     em.persist(record);
   }
 
-  public List<Queued> queued(Collection<Long> ids) {
+  /**
+   * Claims the still-queued records among these for this claim and returns the ones it got, with
+   * what personalisation needs. A claimed record keeps its status column ({@code QUEUED}, shown as
+   * {@code SENDING}): the claim changes no indexed column, so it costs one row write.
+   */
+  public List<Queued> claim(Collection<Long> ids, long claim) {
+    em.createQuery(
+            "update SendRecord r set r.claim = :claim,"
+                + " r.attempts = r.attempts + 1, r.updatedAt = :now"
+                + " where r.id in :ids and r.status = :queued and r.claim is null")
+        .setParameter("claim", claim)
+        .setParameter("now", Instant.now())
+        .setParameter("ids", ids)
+        .setParameter("queued", SendStatus.QUEUED)
+        .executeUpdate();
     return em.createQuery(
             "select new org.mailhub.dispatch.SendRepository$Queued(r.id, r.email, r.meta,"
                 + " p.properties, r.attempts) from SendRecord r, Profile p"
-                + " where p.id = r.profileId and r.id in :ids and r.status = :queued"
-                + " and r.claim is null order by r.id",
+                + " where p.id = r.profileId and r.id in :ids and r.claim = :claim order by r.id",
             Queued.class)
-        .setParameter("ids", ids)
-        .setParameter("queued", SendStatus.QUEUED)
-        .getResultList();
-  }
-
-  /**
-   * Marks the still-queued records as being sent by this claim; returns the ones it got. A claimed
-   * record keeps its status column ({@code QUEUED}, shown as {@code SENDING}): the claim changes no
-   * indexed column, so it costs one row write.
-   */
-  public List<Long> claim(Collection<Long> ids, long claim) {
-    int claimed =
-        em.createQuery(
-                "update SendRecord r set r.claim = :claim,"
-                    + " r.attempts = r.attempts + 1, r.updatedAt = :now"
-                    + " where r.id in :ids and r.status = :queued and r.claim is null")
-            .setParameter("claim", claim)
-            .setParameter("now", Instant.now())
-            .setParameter("ids", ids)
-            .setParameter("queued", SendStatus.QUEUED)
-            .executeUpdate();
-    if (claimed == ids.size()) {
-      return List.copyOf(ids); // all of them: the usual case needs no second look
-    }
-    return em.createQuery(
-            "select r.id from SendRecord r where r.id in :ids and r.claim = :claim", Long.class)
         .setParameter("ids", ids)
         .setParameter("claim", claim)
         .getResultList();

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +103,8 @@ public class CallbackService {
   }
 
   private Map<Incoming, SendRecord> link(Provider provider, List<Incoming> incoming) {
-    Map<Incoming, SendRecord> links = new HashMap<>();
+    // by identity: an event's own hash would hash its whole JSON
+    Map<Incoming, SendRecord> links = new IdentityHashMap<>();
     Map<String, SendRecord> byMeta = new HashMap<>();
     sends
         .byMetas(incoming.stream().map(Incoming::meta).filter(Objects::nonNull).distinct().toList())

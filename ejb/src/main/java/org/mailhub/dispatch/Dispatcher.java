@@ -72,7 +72,14 @@ public class Dispatcher {
       // message's recipients, and they are recorded as interrupted, never sent again
       List<SendRepository.Queued> claimed = ledger.claim(sendIds);
       if (!claimed.isEmpty()) {
-        send(job, gateways.of(job.provider().type()), providerSettings, claimed);
+        try {
+          send(job, gateways.of(job.provider().type()), providerSettings, claimed);
+        } catch (RuntimeException e) {
+          // what was sent is recorded (send's finally); the rest was never handed to the
+          // provider and goes back to the queue for the redelivered message
+          ledger.release(claimed.stream().map(SendRepository.Queued::id).toList());
+          throw e;
+        }
       }
     }
     ledger.finishIfDone(campaignId);
@@ -115,47 +122,51 @@ public class Dispatcher {
             .toList();
 
     Settlement settlement = new Settlement();
-    List<List<Email>> batches = gateway.batches(providerSettings, emails);
-    long lookedAt = System.nanoTime();
-    for (int i = 0; i < batches.size(); i++) {
-      if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
-        lookedAt = System.nanoTime();
-        CampaignStatus now = ledger.status(campaign.id());
-        if (now == CampaignStatus.CANCELLED) {
-          settlement.cancelled(rest(batches, i, byMeta));
-          break;
-        } else if (now != CampaignStatus.SENDING) {
-          settlement.failed(rest(batches, i, byMeta), "the campaign ended: " + now);
+    try {
+      List<List<Email>> batches = gateway.batches(providerSettings, emails);
+      long lookedAt = System.nanoTime();
+      for (int i = 0; i < batches.size(); i++) {
+        if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
+          lookedAt = System.nanoTime();
+          CampaignStatus now = ledger.status(campaign.id());
+          if (now == CampaignStatus.CANCELLED) {
+            settlement.cancelled(rest(batches, i, byMeta));
+            break;
+          } else if (now != CampaignStatus.SENDING) {
+            settlement.failed(rest(batches, i, byMeta), "the campaign ended: " + now);
+            break;
+          }
+        }
+        Duration open = breakers.closedIn(provider.id());
+        if (!open.isZero()) {
+          settlement.release(rest(batches, i, byMeta), open);
           break;
         }
-      }
-      Duration open = breakers.closedIn(provider.id());
-      if (!open.isZero()) {
-        settlement.release(rest(batches, i, byMeta), open);
-        break;
-      }
-      List<Email> batch = batches.get(i);
-      List<Long> ids = ids(batch, byMeta);
-      try {
-        SendOutcome outcome = gateway.send(providerSettings, envelope, batch);
-        breakers.succeeded(provider.id());
-        if (outcome.accepted()) {
-          settlement.sent(ids, outcome.messageId());
-        } else {
-          settlement.failed(ids, describe(outcome));
+        List<Email> batch = batches.get(i);
+        List<Long> ids = ids(batch, byMeta);
+        try {
+          SendOutcome outcome = gateway.send(providerSettings, envelope, batch);
+          breakers.succeeded(provider.id());
+          if (outcome.accepted()) {
+            settlement.sent(ids, outcome.messageId());
+          } else {
+            settlement.failed(ids, describe(outcome));
+          }
+        } catch (ProviderUnavailable e) {
+          breakers.failed(provider.id());
+          settlement.retry(ids, describe(e.outcome()), attempt(batch, byMeta));
+        } catch (FaultToleranceException e) {
+          breakers.failed(provider.id());
+          settlement.retry(ids, "provider call stopped: " + e.getMessage(), attempt(batch, byMeta));
+        } catch (RuntimeException e) {
+          LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
+          settlement.failed(ids, "mailhub could not send: " + e);
         }
-      } catch (ProviderUnavailable e) {
-        breakers.failed(provider.id());
-        settlement.retry(ids, describe(e.outcome()), attempt(batch, byMeta));
-      } catch (FaultToleranceException e) {
-        breakers.failed(provider.id());
-        settlement.retry(ids, "provider call stopped: " + e.getMessage(), attempt(batch, byMeta));
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
-        settlement.failed(ids, "mailhub could not send: " + e);
       }
+    } finally {
+      // what was sent is recorded even when something here fails; dispatch then releases the rest
+      ledger.settle(campaign.id(), settlement, maxAttempts, this::backoff);
     }
-    ledger.settle(campaign.id(), settlement, maxAttempts, this::backoff);
   }
 
   private static List<Long> rest(

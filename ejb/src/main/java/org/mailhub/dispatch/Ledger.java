@@ -84,6 +84,11 @@ public class Ledger {
     }
   }
 
+  /** Puts claimed recipients that were never handed to the provider back in the queue. */
+  public void release(Collection<Long> ids) {
+    sends.release(ids);
+  }
+
   /**
    * Ends the campaign when every recipient is prepared and final. Runs in a transaction of its own
    * after the outcomes it depends on are committed, so that the last one to commit always sees all

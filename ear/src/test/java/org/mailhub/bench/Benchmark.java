@@ -176,17 +176,17 @@ public final class Benchmark {
     System.out.println(lines.get(scenario) + "   (" + what + ")");
   }
 
-  // ---- the sink: answers 200 like an ESP
+  // ---- the sink: answers 200 like an ESP, with a message id of its own for every request
   private void startSink() throws IOException {
     sink = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
-    byte[] answer =
-        "{\"data\":{\"message_id\":\"bench\"},\"status\":\"success\"}"
-            .getBytes(StandardCharsets.UTF_8);
     sink.createContext(
         "/",
         exchange -> {
           exchange.getRequestBody().readAllBytes();
           sinkRequests.incrementAndGet();
+          byte[] answer =
+              ("{\"data\":{\"message_id\":\"" + UUID.randomUUID() + "\"},\"status\":\"success\"}")
+                  .getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(200, answer.length);
           exchange.getResponseBody().write(answer);

@@ -106,7 +106,12 @@ public class CampaignResource {
 
   @POST
   @Path("{id}/cancel")
-  @Operation(summary = "Stop sending what is not sent yet")
+  @Operation(
+      summary = "Stop sending what is not sent yet",
+      description =
+          "Queued recipients become CANCELLED at once. A dispatch message already being sent"
+              + " notices within about 250 ms: the calls in flight finish and are recorded, its"
+              + " remaining recipients become CANCELLED.")
   @APIResponse(responseCode = "200", description = "cancelled")
   @APIResponse(responseCode = "409", description = "already finished")
   public CampaignResponse cancel(@PathParam("id") long id) {
@@ -116,7 +121,10 @@ public class CampaignResource {
   @GET
   @Path("{id}/sends")
   @Operation(
-      summary = "The campaign's send records: per recipient its status, meta, message id and error")
+      summary = "The campaign's send records: per recipient its status, meta, message id and error",
+      description =
+          "status is SENDING while a dispatch holds the recipient. outcome is the latest event the"
+              + " provider reported about the email (by when it happened), read from the event log.")
   public List<CampaignService.SendResponse> sends(
       @PathParam("id") long id,
       @QueryParam("status") SendStatus status,

@@ -13,7 +13,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mailhub.dispatch.Email;
+import org.mailhub.esp.Email;
 import org.mailhub.provider.PreferenceCenter;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.SecretBox;

@@ -16,8 +16,8 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.mailhub.dispatch.EmailGateway;
-import org.mailhub.dispatch.Gateways;
+import org.mailhub.esp.EmailGateway;
+import org.mailhub.esp.Gateways;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 

@@ -1,6 +1,6 @@
 package org.mailhub.provider;
 
-import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.esp.SendOutcome;
 
 /**
  * What happened to a test email: sent with the provider's message id, or refused with the

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mailhub.esp.Email;
+import org.mailhub.esp.EmailGateway;
+import org.mailhub.esp.SendOutcome;
 
 class DispatcherTest {
 

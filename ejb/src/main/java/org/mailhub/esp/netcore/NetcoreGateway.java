@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.mailhub.dispatch.Email;
-import org.mailhub.dispatch.EmailGateway;
-import org.mailhub.dispatch.Envelope;
-import org.mailhub.dispatch.HttpExchange;
-import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.esp.Email;
+import org.mailhub.esp.EmailGateway;
+import org.mailhub.esp.Envelope;
+import org.mailhub.esp.HttpExchange;
+import org.mailhub.esp.SendOutcome;
 import org.mailhub.provider.ProviderType;
 
 /**

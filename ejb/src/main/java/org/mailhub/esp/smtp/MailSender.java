@@ -16,11 +16,11 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mailhub.dispatch.Email;
-import org.mailhub.dispatch.Envelope;
-import org.mailhub.dispatch.GatewayTimeouts;
-import org.mailhub.dispatch.ProviderUnavailable;
-import org.mailhub.dispatch.SendOutcome;
+import org.mailhub.esp.Email;
+import org.mailhub.esp.Envelope;
+import org.mailhub.esp.GatewayTimeouts;
+import org.mailhub.esp.ProviderUnavailable;
+import org.mailhub.esp.SendOutcome;
 
 /**
  * Sends one HTML email over SMTP with Jakarta Mail, for the SMTP-based gateways, and classifies

@@ -129,10 +129,10 @@ class GenericHttpGatewayTest {
             new Batch("msgs", 2));
     var emails =
         List.of(
-            new org.mailhub.dispatch.Email("a@x", "Hi Ana", "h1", Map.of(), "m1"),
-            new org.mailhub.dispatch.Email("b@x", "Hi Bob", "h2", Map.of(), "m2"),
-            new org.mailhub.dispatch.Email("c@x", "Hi Ana", "h3", Map.of(), "m3"),
-            new org.mailhub.dispatch.Email("d@x", "Hi Ana", "h4", Map.of(), "m4"));
+            new org.mailhub.esp.Email("a@x", "Hi Ana", "h1", Map.of(), "m1"),
+            new org.mailhub.esp.Email("b@x", "Hi Bob", "h2", Map.of(), "m2"),
+            new org.mailhub.esp.Email("c@x", "Hi Ana", "h3", Map.of(), "m3"),
+            new org.mailhub.esp.Email("d@x", "Hi Ana", "h4", Map.of(), "m4"));
 
     assertEquals(
         List.of(List.of("a@x", "c@x"), List.of("d@x"), List.of("b@x")),

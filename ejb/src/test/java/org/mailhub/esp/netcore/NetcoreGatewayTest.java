@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mailhub.dispatch.Email;
-import org.mailhub.dispatch.Envelope;
-import org.mailhub.dispatch.HttpExchange;
+import org.mailhub.esp.Email;
+import org.mailhub.esp.Envelope;
+import org.mailhub.esp.HttpExchange;
 
 class NetcoreGatewayTest {
 

@@ -1,4 +1,4 @@
-package org.mailhub.dispatch;
+package org.mailhub.esp;
 
 /**
  * A send failed in a way that may heal: the provider answered 5xx or 429, timed out, refused the

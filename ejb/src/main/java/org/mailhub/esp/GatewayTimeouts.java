@@ -1,4 +1,4 @@
-package org.mailhub.dispatch;
+package org.mailhub.esp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.mailhub.dispatch;
+package org.mailhub.esp;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

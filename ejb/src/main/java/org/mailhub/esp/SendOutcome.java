@@ -1,4 +1,4 @@
-package org.mailhub.dispatch;
+package org.mailhub.esp;
 
 /**
  * What a provider answered to one call: accepted with its message id, or refused with its status

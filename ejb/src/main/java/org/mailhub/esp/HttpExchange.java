@@ -1,4 +1,4 @@
-package org.mailhub.dispatch;
+package org.mailhub.esp;
 
 import static org.mailhub.infrastructure.Jsons.JSON;
 

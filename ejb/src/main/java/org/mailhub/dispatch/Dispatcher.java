@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignStatus;
 import org.mailhub.esp.Email;
@@ -161,9 +160,6 @@ public class Dispatcher {
         } catch (ProviderUnavailable e) {
           breakers.failed(provider.id());
           settlement.retry(ids, describe(e.outcome()), attempt(batch, byMeta));
-        } catch (FaultToleranceException e) {
-          breakers.failed(provider.id());
-          settlement.retry(ids, "provider call stopped: " + e.getMessage(), attempt(batch, byMeta));
         } catch (RuntimeException e) {
           LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
           settlement.failed(ids, "mailhub could not send: " + e);

@@ -2,7 +2,7 @@ package org.mailhub.esp;
 
 /**
  * A send failed in a way that may heal: the provider answered 5xx or 429, timed out, refused the
- * connection, or (SMTP) answered 4xx. Counted by the gateways' circuit breakers.
+ * connection, or (SMTP) answered 4xx. Dispatch counts it into the provider's breaker.
  */
 public class ProviderUnavailable extends RuntimeException {
 

@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Envelope;
@@ -191,8 +189,6 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
   }
 
   @Override
-  @Timeout(60_000)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000)
   public SendOutcome send(GenericHttpSettings settings, Envelope envelope, List<Email> emails) {
     HttpResponse<String> response = http.send(GenericHttpRequest.build(settings, envelope, emails));
     JsonObject answer = HttpExchange.jsonObject(response.body());

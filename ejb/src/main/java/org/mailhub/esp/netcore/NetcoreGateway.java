@@ -13,8 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Envelope;
@@ -48,8 +46,6 @@ public class NetcoreGateway implements EmailGateway<NetcoreSettings> {
   }
 
   @Override
-  @Timeout(60_000)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000)
   public SendOutcome send(NetcoreSettings settings, Envelope envelope, List<Email> emails) {
     Email email = emails.get(0);
     HttpResponse<String> response =

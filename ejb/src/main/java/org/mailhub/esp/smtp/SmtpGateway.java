@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Envelope;
@@ -37,8 +35,6 @@ public class SmtpGateway implements EmailGateway<SmtpSettings> {
   }
 
   @Override
-  @Timeout(60_000)
-  @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 30_000)
   public SendOutcome send(SmtpSettings settings, Envelope envelope, List<Email> emails) {
     Email email = emails.get(0);
     Map<String, String> headers =

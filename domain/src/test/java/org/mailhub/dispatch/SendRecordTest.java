@@ -22,4 +22,36 @@ class SendRecordTest {
       assertTrue(seen.add(meta), "repeated " + meta);
     }
   }
+
+  @Test
+  void whateverAProviderAnswersFitsTheRecord() {
+    DispatchChunk chunk =
+        new DispatchChunk(7, java.util.List.of(new Recipient(1, "a@example.com", "m")), 2, null);
+    String longId = "x".repeat(400);
+
+    SendRecord sent =
+        SendRecord.ended(
+            chunk, 3, chunk.recipients().get(0), SendStatus.SENT, longId, "e".repeat(5000));
+
+    assertTrue(sent.messageId().length() <= Texts.MAX_MESSAGE_ID, sent.messageId());
+    assertEquals(Texts.messageId(longId), sent.messageId(), "a callback's id is bounded alike");
+    assertEquals("short-id", Texts.messageId("short-id"));
+    assertEquals(Texts.MAX_ERROR, sent.error().length());
+    assertEquals(2, sent.attempts(), "the chunk's attempt");
+  }
+
+  @Test
+  void aRecipientInDoubtIsSentOnceTheProviderReportsIt() {
+    DispatchChunk chunk =
+        new DispatchChunk(7, java.util.List.of(new Recipient(1, "a@example.com", "m")), 1, null);
+    SendRecord record =
+        SendRecord.ended(chunk, 3, chunk.recipients().get(0), SendStatus.IN_DOUBT, null, "?");
+
+    record.reportedByProvider();
+
+    assertEquals(SendStatus.SENT, record.status());
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> SendRecord.ended(chunk, 3, chunk.recipients().get(0), SendStatus.QUEUED, null, null));
+  }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.mailhub.dispatch.SendRecord;
 import org.mailhub.dispatch.SendRepository;
+import org.mailhub.dispatch.SendStatus;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 import org.mailhub.provider.ProviderService;
@@ -60,6 +61,13 @@ public class CallbackService {
     Parsed parsed = parser.parse(body);
     List<Unprocessed> unprocessed = new ArrayList<>(parsed.unprocessed());
     Map<Incoming, SendRecord> links = link(provider, parsed.events());
+    // whatever the provider reports about a recipient in doubt shows that it took the email
+    sends.reported(
+        links.values().stream()
+            .filter(send -> send.status() == SendStatus.IN_DOUBT)
+            .map(SendRecord::id)
+            .distinct()
+            .toList());
 
     List<Reported.Receipt> receipts = new ArrayList<>();
     for (Incoming event : parsed.events()) {

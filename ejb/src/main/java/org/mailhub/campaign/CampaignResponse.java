@@ -23,11 +23,19 @@ public record CampaignResponse(
     Instant finishedAt) {
 
   /**
-   * targeted = queued + sent + failed + suppressed + cancelled once the audience is prepared;
-   * queued counts what is waiting or being handed to the provider right now.
+   * targeted = queued + sent + failed + suppressed + cancelled + inDoubt once the audience is
+   * prepared; queued counts what is waiting or being handed to the provider right now; inDoubt
+   * counts recipients whose provider call may or may not have reached the provider (never sent
+   * again; the provider's first event about one makes it sent).
    */
   public record Counts(
-      long targeted, long queued, long sent, long failed, long suppressed, long cancelled) {
+      long targeted,
+      long queued,
+      long sent,
+      long failed,
+      long suppressed,
+      long cancelled,
+      long inDoubt) {
 
     static Counts of(Map<SendStatus, Long> byStatus) {
       long queued =
@@ -39,7 +47,8 @@ public record CampaignResponse(
           byStatus.getOrDefault(SendStatus.SENT, 0L),
           byStatus.getOrDefault(SendStatus.FAILED, 0L),
           byStatus.getOrDefault(SendStatus.SUPPRESSED, 0L),
-          byStatus.getOrDefault(SendStatus.CANCELLED, 0L));
+          byStatus.getOrDefault(SendStatus.CANCELLED, 0L),
+          byStatus.getOrDefault(SendStatus.IN_DOUBT, 0L));
     }
   }
 

@@ -127,7 +127,8 @@ public class CampaignService {
       throw RequestRejected.conflict(
           "NOT_CANCELLABLE", "A " + campaign.status() + " campaign cannot be cancelled");
     }
-    sends.endQueued(id, SendStatus.CANCELLED, null);
+    // the recipients still waiting count as cancelled at once; their records are written as their
+    // dispatch messages come up, and a chunk being sent stops within 250 ms
     campaign.cancel();
     return view(campaign);
   }

@@ -11,9 +11,9 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 /**
- * Sends a chunk of recipients. Runs outside a transaction: the dispatcher commits each claim and
- * each outcome on its own, and a message redelivered after a failure or a restart finds the
- * recipients already handled and skips them.
+ * Sends a dispatch chunk. Runs outside a transaction: the dispatcher commits the claim and each
+ * call's outcome on its own, and a message delivered again after a failure or a restart finds its
+ * chunk claimed or done and leaves it.
  */
 @MessageDriven(
     activationConfig = {
@@ -39,7 +39,7 @@ public class DispatchListener implements MessageListener {
   public void onMessage(Message message) {
     try {
       Messages.Dispatch dispatch = Messages.dispatchOf(((TextMessage) message).getText());
-      dispatcher.dispatch(dispatch.campaign(), dispatch.sends());
+      dispatcher.dispatch(dispatch.campaign(), dispatch.chunk());
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable dispatch message", e);
     }

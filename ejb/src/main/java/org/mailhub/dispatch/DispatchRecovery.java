@@ -1,38 +1,82 @@
 package org.mailhub.dispatch;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * After a restart, recipients that were being handed to a provider when mailhub stopped cannot tell
- * whether the provider got them. They are recorded as failed rather than sent again: nobody
- * receives a campaign twice, and the campaign can finish.
+ * Settles claims that no dispatch holds any more: at start, those of this node's earlier starts
+ * (killed, or stopped before their calls ended); every minute, those of this start whose dispatch
+ * gave up (its records could not be written). The call that was in flight ends IN_DOUBT and is
+ * never sent again; the recipients of the calls that never started go back to the queue. Claims of
+ * other nodes are left to them.
  */
 @Singleton
 @Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DispatchRecovery {
 
   private static final Logger LOG = Logger.getLogger(DispatchRecovery.class.getName());
-  static final String INTERRUPTED =
-      "interrupted: mailhub stopped while the provider was being called; not retried, so that"
-          + " nobody receives the email twice";
 
-  @Inject SendRepository sends;
-  @Inject Messages messages;
+  /** A claim of this start that no dispatch holds for this long is stale. */
+  private static final Duration STALE = Duration.ofMinutes(1);
+
+  @Inject ChunkRepository chunks;
+  @Inject Ledger ledger;
+  @Inject Dispatcher dispatcher;
+  @Inject Node node;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.dispatch.chunk-size", defaultValue = "50")
+  int chunkSize;
 
   @PostConstruct
-  void failInterruptedSends() {
-    Instant started = Instant.now();
-    for (long campaignId : sends.interrupted(started)) {
-      int failed = sends.failInterrupted(campaignId, started, INTERRUPTED);
-      messages.dispatch(campaignId, List.of(), Duration.ZERO);
-      LOG.warning(failed + " sends of campaign " + campaignId + " were interrupted by a stop");
+  void atStart() {
+    while (ledger.convertLegacy(10_000, chunkSize) > 0) {
+      // versions before 0.2 kept every waiting recipient as a send record
+    }
+    recover(false);
+  }
+
+  @Schedule(hour = "*", minute = "*", persistent = false)
+  void everyMinute() {
+    recover(true);
+  }
+
+  private void recover(boolean onlyStale) {
+    Instant staleBefore = Instant.now().minus(STALE);
+    for (DispatchChunk chunk : chunks.claimedBy(node.name())) {
+      boolean earlierStart = !chunk.isClaimedBy(node.name(), node.boot());
+      boolean stale =
+          !earlierStart
+              && !dispatcher.isSending(chunk.id())
+              && chunk.claimedAt().isBefore(staleBefore);
+      if (earlierStart || (onlyStale && stale)) {
+        try {
+          int inDoubt = ledger.recover(chunk.id(), node.name(), chunk.claimBoot());
+          LOG.warning(
+              "Chunk "
+                  + chunk.id()
+                  + " of campaign "
+                  + chunk.campaignId()
+                  + " was left claimed"
+                  + (earlierStart ? " by an earlier start" : "")
+                  + ": "
+                  + inDoubt
+                  + " recipients in doubt, the rest back in the queue");
+        } catch (RuntimeException e) {
+          LOG.log(Level.SEVERE, "Could not recover chunk " + chunk.id(), e);
+        }
+      }
     }
   }
 }

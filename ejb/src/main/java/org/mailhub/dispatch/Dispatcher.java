@@ -8,18 +8,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignStatus;
+import org.mailhub.esp.Bound;
 import org.mailhub.esp.Email;
-import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Envelope;
-import org.mailhub.esp.Gateways;
+import org.mailhub.esp.OutcomeUnknown;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.preference.PreferenceLinks;
@@ -29,24 +32,25 @@ import org.mailhub.template.Personalization;
 import org.mailhub.template.Template;
 
 /**
- * Sends one chunk of a campaign: claims its queued recipients, personalises them, groups them into
- * the provider's batches and calls the gateway for each (outside any transaction), then records
- * every outcome at once. Failures that may heal go back to the queue with a growing delay until the
- * attempts run out.
+ * Sends one dispatch chunk: claims it with the order of its provider calls, then makes the calls
+ * one after the other (outside any transaction), recording each call's outcome before the next one
+ * starts. Between calls it looks whether the server is stopping, the campaign ended or the
+ * provider's breaker opened, and then puts the recipients no call carried back in the queue.
  */
 @ApplicationScoped
 public class Dispatcher {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
-  /** How often a message's sending looks whether its campaign was cancelled meanwhile. */
+  /** How often a chunk's sending looks whether its campaign was cancelled meanwhile. */
   private static final long CANCEL_CHECK_NANOS = Duration.ofMillis(250).toNanos();
 
   @Inject Ledger ledger;
-  @Inject Gateways gateways;
   @Inject ProviderSettings settings;
   @Inject ProviderBreakers breakers;
   @Inject PreferenceLinks links;
+  @Inject Node node;
+  @Inject ServerState server;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.max-attempts", defaultValue = "5")
@@ -56,46 +60,61 @@ public class Dispatcher {
   @ConfigProperty(name = "mailhub.dispatch.retry-delay", defaultValue = "PT2S")
   Duration retryDelay;
 
-  public void dispatch(long campaignId, List<Long> sendIds) {
-    Ledger.Job job = ledger.job(campaignId);
-    if (job == null || job.campaign().status() != CampaignStatus.SENDING) {
-      return; // cancelled or ended: whatever is still queued was settled by that
-    }
-    if (job.provider() == null) {
-      ledger.failCampaign(campaignId, "the campaign's provider was deleted");
-      return;
-    }
-    Object providerSettings;
-    try {
-      providerSettings = settings.open(job.provider());
-    } catch (RuntimeException e) {
-      ledger.failCampaign(campaignId, "the provider's settings cannot be read: " + e.getMessage());
-      return;
-    }
-    if (!sendIds.isEmpty()) {
-      // one claim for the whole message: what a killed server leaves in doubt is at most this
-      // message's recipients, and they are recorded as interrupted, never sent again
-      List<SendRepository.Queued> claimed = ledger.claim(sendIds);
-      if (!claimed.isEmpty()) {
-        try {
-          send(job, gateways.of(job.provider().type()), providerSettings, claimed);
-        } catch (RuntimeException e) {
-          // what was sent is recorded (send's finally); the rest was never handed to the
-          // provider and goes back to the queue for the redelivered message
-          ledger.release(claimed.stream().map(SendRepository.Queued::id).toList());
-          throw e;
-        }
-      }
+  /** The chunks this start is sending right now; a claim of this start not among them is stale. */
+  private final Set<Long> active = ConcurrentHashMap.newKeySet();
+
+  public boolean isSending(long chunkId) {
+    return active.contains(chunkId);
+  }
+
+  /**
+   * Sends the chunk, or only looks whether the campaign is done when there is none.
+   *
+   * @param chunkId null for a message that only asks to look
+   */
+  public void dispatch(long campaignId, Long chunkId) {
+    if (chunkId != null) {
+      send(campaignId, chunkId);
     }
     ledger.finishIfDone(campaignId);
   }
 
-  private <S> void send(
-      Ledger.Job job,
-      EmailGateway<S> gateway,
-      Object untyped,
-      List<SendRepository.Queued> claimed) {
-    S providerSettings = gateway.settingsType().cast(untyped);
+  private void send(long campaignId, long chunkId) {
+    Ledger.Job job = ledger.job(campaignId);
+    if (job == null) {
+      return; // the campaign is gone, and its chunks with it
+    }
+    Campaign campaign = job.campaign();
+    long providerId = campaign.providerId();
+    if (campaign.status() != CampaignStatus.SENDING) {
+      ledger.endQueued(
+          chunkId, providerId, ChunkRepository.unsentAs(campaign.status()), ended(campaign));
+      return;
+    }
+    if (job.provider() == null) {
+      String reason = "the campaign's provider was deleted";
+      ledger.failCampaign(campaignId, reason);
+      ledger.endQueued(chunkId, providerId, SendStatus.FAILED, reason);
+      return;
+    }
+    Bound<?> bound;
+    try {
+      bound = settings.open(job.provider());
+    } catch (RuntimeException e) {
+      String reason = "the provider's settings cannot be read: " + e.getMessage();
+      ledger.failCampaign(campaignId, reason);
+      ledger.endQueued(chunkId, providerId, SendStatus.FAILED, reason);
+      return;
+    }
+    active.add(chunkId);
+    try {
+      send(job, bound, chunkId);
+    } finally {
+      active.remove(chunkId);
+    }
+  }
+
+  private <S> void send(Ledger.Job job, Bound<S> bound, long chunkId) {
     Campaign campaign = job.campaign();
     Provider provider = job.provider();
     Map<String, String> placeholders = strings(json(campaign.placeholders()));
@@ -105,85 +124,141 @@ public class Dispatcher {
             provider.fromAddress(),
             provider.replyTo(),
             placeholders);
-    Map<String, SendRepository.Queued> byMeta = new HashMap<>();
-    List<Email> emails =
-        claimed.stream()
-            .map(
-                q -> {
-                  byMeta.put(q.meta(), q);
-                  Map<String, String> profile = strings(json(q.properties()));
-                  Email.Unsubscribe unsubscribe = links.forSend(provider, q.email(), q.meta());
-                  Map<String, String> values = new HashMap<>(placeholders);
-                  values.put(
-                      Template.UNSUBSCRIBE_URL, unsubscribe == null ? "" : unsubscribe.pageUrl());
-                  return new Email(
-                      q.email(),
-                      Personalization.subject(campaign.subject(), values, profile),
-                      Personalization.html(campaign.html(), values, profile),
-                      profile,
-                      q.meta(),
-                      unsubscribe);
-                })
-            .toList();
-
-    Settlement settlement = new Settlement();
-    try {
-      List<List<Email>> batches = gateway.batches(providerSettings, emails);
-      long lookedAt = System.nanoTime();
-      for (int i = 0; i < batches.size(); i++) {
-        if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
-          lookedAt = System.nanoTime();
-          CampaignStatus now = ledger.status(campaign.id());
-          if (now == CampaignStatus.CANCELLED) {
-            settlement.cancelled(rest(batches, i, byMeta));
-            break;
-          } else if (now != CampaignStatus.SENDING) {
-            settlement.failed(rest(batches, i, byMeta), "the campaign ended: " + now);
-            break;
-          }
-        }
-        Duration open = breakers.closedIn(provider.id());
-        if (!open.isZero()) {
-          settlement.release(rest(batches, i, byMeta), open);
-          break;
-        }
-        List<Email> batch = batches.get(i);
-        List<Long> ids = ids(batch, byMeta);
-        try {
-          SendOutcome outcome = gateway.send(providerSettings, envelope, batch);
-          breakers.succeeded(provider.id());
-          if (outcome.accepted()) {
-            settlement.sent(ids, outcome.messageId());
-          } else {
-            settlement.failed(ids, describe(outcome));
-          }
-        } catch (ProviderUnavailable e) {
-          breakers.failed(provider.id());
-          settlement.retry(ids, describe(e.outcome()), attempt(batch, byMeta));
-        } catch (RuntimeException e) {
-          LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
-          settlement.failed(ids, "mailhub could not send: " + e);
+    List<Email> emails = new ArrayList<>();
+    List<List<Email>> batches = new ArrayList<>();
+    Ledger.Claimed claimed =
+        ledger.claim(
+            chunkId,
+            node,
+            queued -> {
+              queued.forEach(q -> emails.add(email(campaign, provider, placeholders, q)));
+              batches.addAll(bound.batches(emails));
+              return positions(batches, emails);
+            });
+    if (claimed == null) {
+      return; // claimed or ended already: this message was delivered twice
+    }
+    DispatchChunk chunk = claimed.chunk();
+    Map<String, Recipient> byMeta = new HashMap<>();
+    claimed.recipients().forEach(q -> byMeta.put(q.recipient().meta(), q.recipient()));
+    long lookedAt = System.nanoTime();
+    for (int i = 0; i < batches.size(); i++) {
+      if (server.stopping()) {
+        ledger.release(chunkId, rest(batches, i, byMeta), Duration.ZERO);
+        return;
+      }
+      if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
+        lookedAt = System.nanoTime();
+        CampaignStatus now = ledger.status(campaign.id());
+        if (now != CampaignStatus.SENDING) {
+          ledger.endUnsent(
+              chunkId,
+              provider.id(),
+              rest(batches, i, byMeta),
+              ChunkRepository.unsentAs(now),
+              now == CampaignStatus.CANCELLED ? null : "the campaign ended: " + now);
+          return;
         }
       }
-    } finally {
-      // what was sent is recorded even when something here fails; dispatch then releases the rest
-      ledger.settle(campaign.id(), settlement, maxAttempts, this::backoff);
+      Duration open = breakers.closedIn(provider.id());
+      if (!open.isZero()) {
+        ledger.release(chunkId, rest(batches, i, byMeta), open);
+        return;
+      }
+      List<Recipient> carried = recipients(batches.get(i), byMeta);
+      Ledger.CallResult result = call(bound, provider, envelope, batches.get(i), chunk);
+      try {
+        ledger.record(chunk, provider.id(), i, carried, result, maxAttempts);
+      } catch (RuntimeException e) {
+        // the call's recipients stay without records in the claimed chunk, and no further call
+        // starts: the recovery of stale claims finds exactly them in doubt and queues the rest
+        LOG.log(
+            Level.SEVERE,
+            "Could not record the outcome of a call to provider "
+                + provider.id()
+                + " for chunk "
+                + chunkId
+                + "; its "
+                + carried.size()
+                + " recipients will be recorded in doubt",
+            e);
+        return;
+      }
+    }
+    ledger.done(chunkId);
+  }
+
+  private Ledger.CallResult call(
+      Bound<?> bound,
+      Provider provider,
+      Envelope envelope,
+      List<Email> batch,
+      DispatchChunk chunk) {
+    try {
+      SendOutcome outcome = bound.send(envelope, batch);
+      breakers.succeeded(provider.id());
+      return outcome.accepted()
+          ? new Ledger.CallResult.Sent(outcome.messageId())
+          : new Ledger.CallResult.Failed(describe(outcome));
+    } catch (ProviderUnavailable e) {
+      breakers.failed(provider.id());
+      return new Ledger.CallResult.Retry(describe(e.outcome()), backoff(chunk.attempt()));
+    } catch (OutcomeUnknown e) {
+      breakers.failed(provider.id());
+      return new Ledger.CallResult.InDoubt("in doubt: " + describe(e.outcome()));
+    } catch (RuntimeException e) {
+      breakers.failed(provider.id());
+      LOG.log(Level.SEVERE, "Sending through provider " + provider.id() + " failed", e);
+      return new Ledger.CallResult.InDoubt("in doubt: mailhub could not tell what happened: " + e);
     }
   }
 
-  private static List<Long> rest(
-      List<List<Email>> batches, int from, Map<String, SendRepository.Queued> byMeta) {
-    return ids(
+  private Email email(
+      Campaign campaign,
+      Provider provider,
+      Map<String, String> placeholders,
+      SendRepository.Queued queued) {
+    Recipient recipient = queued.recipient();
+    Map<String, String> profile = strings(json(queued.properties()));
+    Email.Unsubscribe unsubscribe = links.forSend(provider, recipient.email(), recipient.meta());
+    Map<String, String> values = new HashMap<>(placeholders);
+    values.put(Template.UNSUBSCRIBE_URL, unsubscribe == null ? "" : unsubscribe.pageUrl());
+    return new Email(
+        recipient.email(),
+        Personalization.subject(campaign.subject(), values, profile),
+        Personalization.html(campaign.html(), values, profile),
+        profile,
+        recipient.meta(),
+        unsubscribe);
+  }
+
+  /** The calls as positions in the chunk's list of recipients. */
+  static List<List<Integer>> positions(List<List<Email>> batches, List<Email> emails) {
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < emails.size(); i++) {
+      position.put(emails.get(i).meta(), i);
+    }
+    return batches.stream()
+        .map(batch -> batch.stream().map(e -> position.get(e.meta())).toList())
+        .toList();
+  }
+
+  private static List<Recipient> rest(
+      List<List<Email>> batches, int from, Map<String, Recipient> byMeta) {
+    return recipients(
         batches.subList(from, batches.size()).stream().flatMap(List::stream).toList(), byMeta);
   }
 
-  private static List<Long> ids(List<Email> emails, Map<String, SendRepository.Queued> byMeta) {
-    return emails.stream().map(e -> byMeta.get(e.meta()).id()).toList();
+  private static List<Recipient> recipients(List<Email> emails, Map<String, Recipient> byMeta) {
+    return emails.stream().map(e -> byMeta.get(e.meta())).toList();
   }
 
-  /** The attempt these emails were on. */
-  private static int attempt(List<Email> batch, Map<String, SendRepository.Queued> byMeta) {
-    return batch.stream().mapToInt(e -> byMeta.get(e.meta()).attempts()).max().orElse(1);
+  private static String ended(Campaign campaign) {
+    return campaign.status() == CampaignStatus.CANCELLED
+        ? null
+        : "the campaign ended: "
+            + campaign.status()
+            + (campaign.failure() == null ? "" : " (" + campaign.failure() + ")");
   }
 
   /** 2 s, 4 s, 8 s, … by default, at most ten minutes. */

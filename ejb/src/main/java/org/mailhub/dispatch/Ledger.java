@@ -2,14 +2,13 @@ package org.mailhub.dispatch;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashSet;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.IntFunction;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.campaign.CampaignStatus;
@@ -17,19 +16,39 @@ import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 
 /**
- * The transactions of sending: the claim of a message's recipients before the provider calls and
- * the record of their outcomes commit on their own, so that a recipient handed to a provider is
- * never handed again, whatever happens to the JMS message that carried it.
+ * The transactions of sending, each committed on its own: the claim of a chunk before any provider
+ * call, the records of each call before the next call starts, and the end of the chunk. So a
+ * recipient handed to a provider is never handed again, and after a crash exactly the call that was
+ * in flight is in doubt.
  */
 @Stateless
 public class Ledger {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Logger LOG = Logger.getLogger(Ledger.class.getName());
 
   /** A campaign and its provider as they were when a chunk was picked up. */
   public record Job(Campaign campaign, Provider provider) {}
 
+  /** A claimed chunk: its recipients in order, with their profiles' properties. */
+  public record Claimed(DispatchChunk chunk, List<SendRepository.Queued> recipients) {}
+
+  /** What one provider call did to the recipients it carried. */
+  public sealed interface CallResult {
+    /** Accepted, with the provider's message id. */
+    record Sent(String messageId) implements CallResult {}
+
+    /** Refused for good, or mailhub could not make the call. */
+    record Failed(String error) implements CallResult {}
+
+    /** The call may have reached the provider, but no answer says what it did. */
+    record InDoubt(String error) implements CallResult {}
+
+    /** The provider refused in a way that may heal; it did not take the emails. */
+    record Retry(String error, Duration delay) implements CallResult {}
+  }
+
   @Inject SendRepository sends;
+  @Inject ChunkRepository chunks;
   @Inject CampaignRepository campaigns;
   @Inject ProviderRepository providers;
   @Inject Messages messages;
@@ -42,51 +61,212 @@ public class Ledger {
     return new Job(campaign, providers.find(campaign.providerId()).orElse(null));
   }
 
-  /** The campaign's status now: it may have been cancelled or failed while a message was sent. */
+  /** The campaign's status now: it may have been cancelled or failed while a chunk was sent. */
   public CampaignStatus status(long campaignId) {
     return campaigns.find(campaignId).map(Campaign::status).orElse(CampaignStatus.CANCELLED);
   }
 
   /**
-   * Claims the still-queued recipients among these, committed before any provider call, and returns
-   * them with what personalisation needs.
+   * Claims the chunk for this node's start when it is still queued, with the order of its provider
+   * calls that {@code plan} makes from its recipients (positions in the list it is given).
+   *
+   * @return null when the chunk is gone, claimed or done already (a message delivered twice)
    */
-  public List<SendRepository.Queued> claim(Collection<Long> ids) {
-    return sends.claim(ids, RANDOM.nextLong());
+  public Claimed claim(
+      long chunkId, Node node, Function<List<SendRepository.Queued>, List<List<Integer>>> plan) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
+    if (chunk == null || chunk.state() != DispatchChunk.State.QUEUED) {
+      return null;
+    }
+    List<Recipient> recipients = chunk.recipients();
+    Map<Long, String> properties =
+        sends.properties(recipients.stream().map(Recipient::profileId).toList());
+    List<SendRepository.Queued> queued =
+        recipients.stream()
+            .map(r -> new SendRepository.Queued(r, properties.getOrDefault(r.profileId(), "{}")))
+            .toList();
+    chunk.claim(node.name(), node.boot(), plan.apply(queued), Instant.now());
+    return new Claimed(chunk, queued);
   }
 
   /**
-   * Records what a message's provider calls did, in one transaction: sent and failed recipients
-   * become final; those a call may heal for go back to the queue while they have attempts left,
-   * with a message delayed by {@code backoff} of their attempt; those the breaker held back go back
-   * as they were. The dispatch messages are sent in this transaction too, so that a recipient back
-   * in the queue always has a message that will carry it.
+   * Records what the provider call at {@code index} of the chunk did, before the next call starts.
+   * Recipients the provider refused in a way that may heal move to a new chunk sent again later,
+   * while they have attempts left.
    */
-  public void settle(
-      long campaignId, Settlement settlement, int maxAttempts, IntFunction<Duration> backoff) {
-    settlement.sent.forEach(
-        (messageId, ids) -> sends.settle(ids, SendStatus.SENT, messageId, null));
-    settlement.failed.forEach(
-        (error, ids) -> sends.settle(ids, SendStatus.FAILED, null, abbreviate(error)));
-    settlement.retries.forEach(
-        (error, retry) -> {
-          List<Long> again = retryOrFail(retry.ids(), error, maxAttempts);
-          if (!again.isEmpty()) {
-            messages.dispatch(campaignId, again, backoff.apply(retry.attempt()));
-          }
-        });
-    if (!settlement.cancelled.isEmpty()) {
-      sends.settle(settlement.cancelled, SendStatus.CANCELLED, null, null);
-    }
-    if (!settlement.released.isEmpty()) {
-      sends.release(settlement.released);
-      messages.dispatch(campaignId, settlement.released, settlement.releasedFor);
+  public void record(
+      DispatchChunk chunk,
+      long providerId,
+      int index,
+      List<Recipient> carried,
+      CallResult result,
+      int maxAttempts) {
+    if (result instanceof CallResult.Sent sent) {
+      end(chunk, providerId, carried, SendStatus.SENT, sent.messageId(), null);
+    } else if (result instanceof CallResult.Failed failed) {
+      end(chunk, providerId, carried, SendStatus.FAILED, null, failed.error());
+    } else if (result instanceof CallResult.InDoubt doubt) {
+      end(chunk, providerId, carried, SendStatus.IN_DOUBT, null, doubt.error());
+    } else if (result instanceof CallResult.Retry retry) {
+      if (chunk.attempt() >= maxAttempts) {
+        end(chunk, providerId, carried, SendStatus.FAILED, null, retry.error());
+      } else {
+        DispatchChunk again =
+            new DispatchChunk(chunk.campaignId(), carried, chunk.attempt() + 1, retry.error());
+        chunks.add(again);
+        chunks.lock(chunk.id()).orElseThrow().movedToRetry(index, carried.size());
+        messages.dispatch(chunk.campaignId(), again.id(), retry.delay());
+      }
     }
   }
 
-  /** Puts claimed recipients that were never handed to the provider back in the queue. */
-  public void release(Collection<Long> ids) {
-    sends.release(ids);
+  private void end(
+      DispatchChunk chunk,
+      long providerId,
+      List<Recipient> recipients,
+      SendStatus status,
+      String messageId,
+      String error) {
+    for (Recipient recipient : recipients) {
+      sends.add(SendRecord.ended(chunk, providerId, recipient, status, messageId, error));
+    }
+  }
+
+  /** Every call of the chunk was made and recorded. */
+  public void done(long chunkId) {
+    chunks.lock(chunkId).ifPresent(DispatchChunk::done);
+  }
+
+  /**
+   * Puts recipients that no call carried back in the queue (a graceful stop, an open breaker), to
+   * be sent again after {@code delay}.
+   */
+  public void release(long chunkId, List<Recipient> notStarted, Duration delay) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElseThrow();
+    chunk.release(notStarted);
+    if (chunk.state() == DispatchChunk.State.QUEUED) {
+      messages.dispatch(chunk.campaignId(), chunk.id(), delay);
+    }
+  }
+
+  /**
+   * Ends recipients that no call carried because their campaign ended meanwhile: CANCELLED, or
+   * FAILED with the reason.
+   */
+  public void endUnsent(
+      long chunkId, long providerId, List<Recipient> unsent, SendStatus status, String error) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElseThrow();
+    end(chunk, providerId, unsent, status, null, error);
+    chunk.done();
+  }
+
+  /**
+   * Ends a queued chunk of a campaign that is no longer sending, without calling anyone.
+   *
+   * @return whether the chunk was still queued
+   */
+  public boolean endQueued(long chunkId, long providerId, SendStatus status, String error) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
+    if (chunk == null || chunk.state() != DispatchChunk.State.QUEUED) {
+      return false;
+    }
+    end(chunk, providerId, chunk.recipients(), status, null, error);
+    chunk.done();
+    return true;
+  }
+
+  /**
+   * Settles a chunk whose claim outlived its dispatch (the server stopped, or its records could not
+   * be written): the call that was in flight ends IN_DOUBT, the recipients of the calls that never
+   * started go back to the queue.
+   *
+   * @return how many recipients were found in doubt
+   */
+  public int recover(long chunkId, String node, Long boot) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
+    if (chunk == null
+        || chunk.state() != DispatchChunk.State.CLAIMED
+        || !node.equals(chunk.claimNode())
+        || (boot != null && !boot.equals(chunk.claimBoot()))) {
+      return 0;
+    }
+    Long providerId = campaigns.find(chunk.campaignId()).map(Campaign::providerId).orElse(null);
+    if (providerId == null) {
+      chunk.done(); // the campaign is gone
+      return 0;
+    }
+    DispatchChunk.Stranded stranded = chunk.stranded(sends.recordedProfiles(chunkId));
+    end(
+        chunk,
+        providerId,
+        stranded.inDoubt(),
+        SendStatus.IN_DOUBT,
+        null,
+        "in doubt: mailhub stopped while the provider was being called; not sent again, so that"
+            + " nobody receives the email twice");
+    chunk.release(stranded.notStarted());
+    if (chunk.state() == DispatchChunk.State.QUEUED) {
+      messages.dispatch(chunk.campaignId(), chunk.id(), Duration.ZERO);
+    } else {
+      messages.check(chunk.campaignId());
+    }
+    return stranded.inDoubt().size();
+  }
+
+  /**
+   * Moves the queued records of versions before 0.2 into dispatch chunks; those such a version had
+   * claimed end IN_DOUBT.
+   *
+   * @return how many records were moved, at most {@code max}
+   */
+  public int convertLegacy(int max, int perChunk) {
+    List<SendRecord> waiting = sends.legacyWaiting(max);
+    Map<Long, List<Recipient>> queuedByCampaign = new java.util.LinkedHashMap<>();
+    List<SendRecord> claimed = new ArrayList<>();
+    for (SendRecord record : waiting) {
+      sends.remove(record);
+      if (record.legacyClaimed()) {
+        claimed.add(record);
+      } else {
+        queuedByCampaign
+            .computeIfAbsent(record.campaignId(), id -> new ArrayList<>())
+            .add(new Recipient(record.profileId(), record.email(), record.meta()));
+      }
+    }
+    sends.flush(); // the records' meta values are written again below
+    for (SendRecord record : claimed) {
+      Recipient recipient = new Recipient(record.profileId(), record.email(), record.meta());
+      DispatchChunk held = new DispatchChunk(record.campaignId(), List.of(recipient), 1, null);
+      held.claim("legacy", 0, List.of(List.of(0)), Instant.now());
+      chunks.add(held);
+      sends.add(
+          SendRecord.ended(
+              held,
+              record.providerId(),
+              recipient,
+              SendStatus.IN_DOUBT,
+              null,
+              "in doubt: mailhub stopped while the provider was being called"));
+      held.done();
+    }
+    queuedByCampaign.forEach(
+        (campaignId, recipients) -> {
+          for (int from = 0; from < recipients.size(); from += perChunk) {
+            DispatchChunk chunk =
+                new DispatchChunk(
+                    campaignId,
+                    recipients.subList(from, Math.min(from + perChunk, recipients.size())),
+                    1,
+                    null);
+            chunks.add(chunk);
+            messages.dispatch(campaignId, chunk.id(), Duration.ZERO);
+          }
+        });
+    if (!waiting.isEmpty()) {
+      LOG.info(
+          "Moved " + waiting.size() + " queued send records of an earlier version into chunks");
+    }
+    return waiting.size();
   }
 
   /**
@@ -95,49 +275,30 @@ public class Ledger {
    * the others.
    */
   public void finishIfDone(long campaignId) {
-    if (!sends.pending(campaignId)) {
-      campaigns
-          .lock(campaignId)
-          .ifPresent(
-              campaign -> {
-                var counts = sends.counts(List.of(campaignId)).getOrDefault(campaignId, Map.of());
-                campaign.finish(
-                    counts.getOrDefault(SendStatus.SENT, 0L) > 0,
-                    counts.getOrDefault(SendStatus.FAILED, 0L) > 0);
-              });
+    Campaign seen = campaigns.find(campaignId).orElse(null);
+    if (seen == null
+        || seen.status() != CampaignStatus.SENDING
+        || !seen.isPrepared()
+        || chunks.pending(campaignId)) {
+      return;
     }
-  }
-
-  /**
-   * Puts the recipients back in the queue when they have attempts left, fails the others.
-   *
-   * @return the recipients to try again
-   */
-  private List<Long> retryOrFail(Collection<Long> ids, String error, int maxAttempts) {
-    List<Long> again = sends.withAttemptsBelow(ids, maxAttempts);
-    if (!again.isEmpty()) {
-      sends.settle(again, SendStatus.QUEUED, null, abbreviate(error));
-    }
-    Set<Long> retried = new HashSet<>(again);
-    List<Long> exhausted = ids.stream().filter(id -> !retried.contains(id)).toList();
-    if (!exhausted.isEmpty()) {
-      sends.settle(exhausted, SendStatus.FAILED, null, abbreviate(error));
-    }
-    return again;
-  }
-
-  /** Ends a campaign whose provider cannot be used at all. */
-  public void failCampaign(long campaignId, String reason) {
     campaigns
         .lock(campaignId)
         .ifPresent(
             campaign -> {
-              sends.endQueued(campaignId, SendStatus.FAILED, abbreviate(reason));
-              campaign.fail(reason);
+              var counts = sends.counts(List.of(campaignId)).getOrDefault(campaignId, Map.of());
+              campaign.finish(
+                  counts.getOrDefault(SendStatus.SENT, 0L)
+                          + counts.getOrDefault(SendStatus.IN_DOUBT, 0L)
+                      > 0,
+                  counts.getOrDefault(SendStatus.FAILED, 0L) > 0);
             });
   }
 
-  private static String abbreviate(String error) {
-    return error == null || error.length() <= 1000 ? error : error.substring(0, 999) + "…";
+  /**
+   * Ends a campaign whose provider cannot be used at all; its waiting chunks end as they come up.
+   */
+  public void failCampaign(long campaignId, String reason) {
+    campaigns.lock(campaignId).ifPresent(campaign -> campaign.fail(reason));
   }
 }

@@ -7,16 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * The dispatch pipeline's JMS messages, persistent JSON text: "prepare the next chunk of this
- * campaign's audience" and "send to these recipients". Sent in the caller's transaction.
+ * campaign's audience" and "send this dispatch chunk". Sent in the caller's transaction.
  */
 @ApplicationScoped
 public class Messages {
@@ -24,8 +21,11 @@ public class Messages {
   public static final String PREPARE_QUEUE = "java:/jms/queue/MailhubPrepare";
   public static final String DISPATCH_QUEUE = "java:/jms/queue/MailhubDispatch";
 
-  /** A chunk of recipients to send to. */
-  public record Dispatch(long campaign, List<Long> sends) {}
+  /**
+   * A dispatch chunk to send; {@code chunk} is null in messages of versions before 0.2, which named
+   * send records and are left to the start's conversion of their records.
+   */
+  public record Dispatch(long campaign, Long chunk) {}
 
   @Inject JMSContext jms;
 
@@ -42,18 +42,27 @@ public class Messages {
             JSON.createObjectBuilder().add("campaign", campaignId).build().toString());
   }
 
-  public void dispatch(long campaignId, Collection<Long> sendIds, Duration delay) {
-    JsonArrayBuilder ids = JSON.createArrayBuilder();
-    sendIds.forEach(ids::add);
+  public void dispatch(long campaignId, long chunkId, Duration delay) {
     jms.createProducer()
         .setDeliveryDelay(delay.toMillis())
         .send(
             dispatchQueue,
             JSON.createObjectBuilder()
                 .add("campaign", campaignId)
-                .add("sends", ids)
+                .add("chunk", chunkId)
                 .build()
                 .toString());
+  }
+
+  /**
+   * Asks a dispatch to look whether the campaign is done, after the transaction that sends this
+   * commits.
+   */
+  public void check(long campaignId) {
+    jms.createProducer()
+        .send(
+            dispatchQueue,
+            JSON.createObjectBuilder().add("campaign", campaignId).build().toString());
   }
 
   public static long campaignOf(String text) {
@@ -64,9 +73,7 @@ public class Messages {
     JsonObject json = json(text);
     return new Dispatch(
         json.getJsonNumber("campaign").longValue(),
-        json.getJsonArray("sends").getValuesAs(jakarta.json.JsonNumber.class).stream()
-            .map(jakarta.json.JsonNumber::longValue)
-            .toList());
+        json.containsKey("chunk") ? json.getJsonNumber("chunk").longValue() : null);
   }
 
   private static JsonObject json(String text) {

@@ -21,10 +21,11 @@ import org.mailhub.provider.ProviderRepository;
 import org.mailhub.provider.ProviderSettings;
 
 /**
- * Turns a launched campaign's audience into send records, one chunk of profiles per transaction:
- * suppressed addresses are recorded as SUPPRESSED and never queued, the others are queued and
- * handed to the dispatch queue. Each chunk ends by asking for the next, so a campaign of any size
- * is prepared in bounded memory and resumes where it stopped after a restart.
+ * Turns a launched campaign's audience into dispatch chunks, one chunk of profiles per transaction:
+ * suppressed addresses get their SUPPRESSED send record and are never queued, the others wait in
+ * dispatch chunks (one row and one JMS message per chunk, not one row per recipient), each with the
+ * meta value its email will carry. Each chunk ends by asking for the next, so a campaign of any
+ * size is prepared in bounded memory and resumes where it stopped after a restart.
  */
 @Stateless
 public class Preparation {
@@ -32,6 +33,7 @@ public class Preparation {
   @Inject CampaignRepository campaigns;
   @Inject ProfileRepository profiles;
   @Inject SendRepository sends;
+  @Inject ChunkRepository chunks;
   @Inject Messages messages;
 
   @Inject
@@ -65,36 +67,34 @@ public class Preparation {
       campaign.preparationDone();
       // the campaign ends once this commits and the last recipient is final: a message with no
       // recipients makes the dispatch check, in case all were sent (or suppressed) already
-      messages.dispatch(campaignId, List.of(), Duration.ZERO);
+      messages.check(campaignId);
       return;
     }
-    List<SendRecord> queued = new ArrayList<>();
+    List<Recipient> queued = new ArrayList<>();
     for (ProfileRepository.Candidate profile : chunk) {
       if (audience.type() == Audience.Type.PROPERTY
           && !audience.matches(text(json(profile.properties()).get(audience.property())))) {
         continue;
       }
-      SendRecord record =
-          new SendRecord(
-              campaignId,
-              profile.id(),
-              campaign.providerId(),
-              profile.email(),
-              profile.suppressed());
-      sends.add(record);
-      if (!profile.suppressed()) {
-        queued.add(record);
+      if (profile.suppressed()) {
+        sends.add(
+            SendRecord.suppressed(
+                campaignId, campaign.providerId(), profile.id(), profile.email()));
+      } else {
+        queued.add(new Recipient(profile.id(), profile.email(), SendRecord.newMeta()));
       }
     }
     campaign.preparedThrough(chunk.get(chunk.size() - 1).id());
     int perMessage = Math.max(dispatchChunk, batchSize(campaign.providerId()));
     for (int from = 0; from < queued.size(); from += perMessage) {
-      messages.dispatch(
-          campaignId,
-          queued.subList(from, Math.min(from + perMessage, queued.size())).stream()
-              .map(SendRecord::id)
-              .toList(),
-          Duration.ZERO);
+      DispatchChunk dispatch =
+          new DispatchChunk(
+              campaignId,
+              queued.subList(from, Math.min(from + perMessage, queued.size())),
+              1,
+              null);
+      chunks.add(dispatch);
+      messages.dispatch(campaignId, dispatch.id(), Duration.ZERO);
     }
     messages.prepare(campaignId);
   }

@@ -1,21 +1,27 @@
 package org.mailhub.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Send records, moved from state to state by bulk updates guarded by their current state. */
+/**
+ * Send records: written once each, when a recipient is skipped or its provider call ended; only a
+ * recipient in doubt changes again, when its provider reports it.
+ */
 @ApplicationScoped
 public class SendRepository {
 
-  /** A claimed recipient with what personalisation needs, and its attempts including this one. */
-  public record Queued(long id, String email, String meta, String properties, int attempts) {}
+  /** A claimed recipient with what personalisation needs. */
+  public record Queued(Recipient recipient, String properties) {}
 
   /**
    * Records looked up for callbacks are only read: Hibernate keeps no snapshot of them to compare
@@ -23,122 +29,68 @@ public class SendRepository {
    */
   private static final String READ_ONLY = "org.hibernate.readOnly";
 
-  private static final String BEING_SENT =
-      "((r.status = :queued and r.claim is not null) or r.status = :sending)";
-
   @PersistenceContext EntityManager em;
+
+  @Inject ChunkRepository chunks;
 
   public void add(SendRecord record) {
     em.persist(record);
   }
 
-  /**
-   * Claims the still-queued records among these for this claim and returns the ones it got, with
-   * what personalisation needs. A claimed record keeps its status column ({@code QUEUED}, shown as
-   * {@code SENDING}): the claim changes no indexed column, so it costs one row write.
-   */
-  public List<Queued> claim(Collection<Long> ids, long claim) {
-    em.createQuery(
-            "update SendRecord r set r.claim = :claim,"
-                + " r.attempts = r.attempts + 1, r.updatedAt = :now"
-                + " where r.id in :ids and r.status = :queued and r.claim is null")
-        .setParameter("claim", claim)
-        .setParameter("now", Instant.now())
-        .setParameter("ids", ids)
-        .setParameter("queued", SendStatus.QUEUED)
-        .executeUpdate();
-    return em.createQuery(
-            "select new org.mailhub.dispatch.SendRepository$Queued(r.id, r.email, r.meta,"
-                + " p.properties, r.attempts) from SendRecord r, Profile p"
-                + " where p.id = r.profileId and r.id in :ids and r.claim = :claim order by r.id",
-            Queued.class)
-        .setParameter("ids", ids)
-        .setParameter("claim", claim)
-        .getResultList();
+  /** The profiles of the chunk that have their send record. */
+  public Set<Long> recordedProfiles(long chunkId) {
+    return new HashSet<>(
+        em.createQuery("select r.profileId from SendRecord r where r.chunkId = :chunk", Long.class)
+            .setParameter("chunk", chunkId)
+            .getResultList());
   }
 
-  /** Ends records being sent; returns how many changed. */
-  public int settle(Collection<Long> ids, SendStatus status, String messageId, String error) {
-    return em.createQuery(
-            "update SendRecord r set r.status = :status, r.messageId = :messageId,"
-                + " r.error = :error, r.claim = null, r.updatedAt = :now"
-                + " where r.id in :ids and r.status = :queued and r.claim is not null")
-        .setParameter("status", status)
-        .setParameter("messageId", messageId)
-        .setParameter("error", error)
-        .setParameter("now", Instant.now())
-        .setParameter("ids", ids)
-        .setParameter("queued", SendStatus.QUEUED)
-        .executeUpdate();
-  }
-
-  /** Puts records claimed but never handed to the provider back in the queue, as they were. */
-  public int release(Collection<Long> ids) {
-    return em.createQuery(
-            "update SendRecord r set r.claim = null,"
-                + " r.attempts = r.attempts - 1, r.updatedAt = :now"
-                + " where r.id in :ids and r.status = :queued and r.claim is not null")
-        .setParameter("now", Instant.now())
-        .setParameter("ids", ids)
-        .setParameter("queued", SendStatus.QUEUED)
-        .executeUpdate();
-  }
-
-  public List<Long> withAttemptsBelow(Collection<Long> ids, int attempts) {
-    return em.createQuery(
-            "select r.id from SendRecord r where r.id in :ids and r.attempts < :attempts",
-            Long.class)
-        .setParameter("ids", ids)
-        .setParameter("attempts", attempts)
-        .getResultList();
+  /** The profiles' properties, for personalisation; deleted profiles are missing. */
+  public Map<Long, String> properties(Collection<Long> profileIds) {
+    Map<Long, String> properties = new HashMap<>();
+    em.createQuery("select p.id, p.properties from Profile p where p.id in :ids", Object[].class)
+        .setParameter("ids", profileIds)
+        .getResultList()
+        .forEach(row -> properties.put((Long) row[0], (String) row[1]));
+    return properties;
   }
 
   /**
-   * Ends every still-queued record of the campaign (CANCELLED or FAILED); those being sent right
-   * now are left to record their outcome.
+   * The provider reported events for these recipients: those in doubt were sent after all. The same
+   * rule as {@link SendRecord#reportedByProvider()}, for many at once.
    */
-  public int endQueued(long campaignId, SendStatus status, String error) {
+  public int reported(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
     return em.createQuery(
-            "update SendRecord r set r.status = :status, r.error = :error, r.updatedAt = :now"
-                + " where r.campaignId = :campaign and r.status = :queued and r.claim is null")
-        .setParameter("status", status)
-        .setParameter("error", error)
+            "update SendRecord r set r.status = :sent, r.updatedAt = :now"
+                + " where r.id in :ids and r.status = :inDoubt")
+        .setParameter("sent", SendStatus.SENT)
         .setParameter("now", Instant.now())
-        .setParameter("campaign", campaignId)
-        .setParameter("queued", SendStatus.QUEUED)
+        .setParameter("ids", ids)
+        .setParameter("inDoubt", SendStatus.IN_DOUBT)
         .executeUpdate();
   }
 
   /**
-   * The campaigns with records left being sent (claimed, or SENDING as versions before 0.1 stored
-   * it) by a server that stopped before {@code before}.
+   * Records that versions before 0.2 left in the queue (they wrote every recipient's record at
+   * preparation): those claimed or SENDING then may have reached the provider.
    */
-  public List<Long> interrupted(Instant before) {
+  public List<SendRecord> legacyWaiting(int max) {
     return em.createQuery(
-            "select distinct r.campaignId from SendRecord r where "
-                + BEING_SENT
-                + " and r.updatedAt < :before",
-            Long.class)
-        .setParameter("queued", SendStatus.QUEUED)
-        .setParameter("sending", SendStatus.SENDING)
-        .setParameter("before", before)
+            "select r from SendRecord r where r.status in :waiting order by r.id", SendRecord.class)
+        .setParameter("waiting", List.of(SendStatus.QUEUED, SendStatus.SENDING))
+        .setMaxResults(max)
         .getResultList();
   }
 
-  public int failInterrupted(long campaignId, Instant before, String error) {
-    return em.createQuery(
-            "update SendRecord r set r.status = :failed, r.error = :error, r.claim = null,"
-                + " r.updatedAt = :now where r.campaignId = :campaign and "
-                + BEING_SENT
-                + " and r.updatedAt < :before")
-        .setParameter("failed", SendStatus.FAILED)
-        .setParameter("error", error)
-        .setParameter("now", Instant.now())
-        .setParameter("campaign", campaignId)
-        .setParameter("queued", SendStatus.QUEUED)
-        .setParameter("sending", SendStatus.SENDING)
-        .setParameter("before", before)
-        .executeUpdate();
+  public void remove(SendRecord record) {
+    em.remove(record);
+  }
+
+  public void flush() {
+    em.flush();
   }
 
   public List<SendRecord> byMetas(Collection<String> metas) {
@@ -159,7 +111,7 @@ public class SendRepository {
             "select r from SendRecord r where r.providerId = :provider and r.messageId in :ids",
             SendRecord.class)
         .setParameter("provider", providerId)
-        .setParameter("ids", messageIds)
+        .setParameter("ids", messageIds.stream().map(Texts::messageId).distinct().toList())
         .setHint(READ_ONLY, true)
         .getResultList();
   }
@@ -171,29 +123,20 @@ public class SendRepository {
     }
     return em.createQuery(
             "select r from SendRecord r where r.providerId = :provider and r.email in :emails"
-                + " and r.status = :sent order by r.id desc",
+                + " and r.status in :sent order by r.id desc",
             SendRecord.class)
         .setParameter("provider", providerId)
         .setParameter(
             "emails", emails.stream().map(org.mailhub.profile.Profile::normalize).toList())
-        .setParameter("sent", SendStatus.SENT)
+        .setParameter("sent", List.of(SendStatus.SENT, SendStatus.IN_DOUBT))
         .setHint(READ_ONLY, true)
         .getResultList();
   }
 
-  /** Whether any recipient of the campaign is still queued or being sent. */
-  public boolean pending(long campaignId) {
-    return !em.createQuery(
-            "select r.id from SendRecord r where r.campaignId = :campaign and r.status in :pending",
-            Long.class)
-        .setParameter("campaign", campaignId)
-        .setParameter("pending", List.of(SendStatus.QUEUED, SendStatus.SENDING))
-        .setMaxResults(1)
-        .getResultList()
-        .isEmpty();
-  }
-
-  /** How many records of each campaign are in each status. */
+  /**
+   * How many recipients of each campaign are in each status: their send records, and those still
+   * waiting in dispatch chunks.
+   */
   public Map<Long, Map<SendStatus, Long>> counts(Collection<Long> campaignIds) {
     Map<Long, Map<SendStatus, Long>> counts = new HashMap<>();
     if (campaignIds.isEmpty()) {
@@ -210,6 +153,15 @@ public class SendRepository {
                 counts
                     .computeIfAbsent((Long) row[0], id -> new EnumMap<>(SendStatus.class))
                     .put((SendStatus) row[1], (Long) row[2]));
+    chunks
+        .waiting(campaignIds)
+        .forEach(
+            (campaign, waiting) ->
+                waiting.forEach(
+                    (status, n) ->
+                        counts
+                            .computeIfAbsent(campaign, id -> new EnumMap<>(SendStatus.class))
+                            .merge(status, n, Long::sum)));
     return counts;
   }
 
@@ -252,16 +204,13 @@ public class SendRepository {
         em.createQuery(
                 "select r from SendRecord r where r.campaignId = :campaign"
                     + (status == null ? "" : " and r.status = :status")
-                    + (status == SendStatus.QUEUED ? " and r.claim is null" : "")
-                    + (status == SendStatus.SENDING ? " and r.claim is not null" : "")
                     + " order by r.id",
                 SendRecord.class)
             .setParameter("campaign", campaignId)
             .setFirstResult(page * size)
             .setMaxResults(size);
     if (status != null) {
-      // a record being sent is stored QUEUED with a claim
-      query.setParameter("status", status == SendStatus.SENDING ? SendStatus.QUEUED : status);
+      query.setParameter("status", status);
     }
     return query.getResultList();
   }

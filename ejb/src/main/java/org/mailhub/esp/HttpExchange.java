@@ -10,7 +10,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -42,22 +44,36 @@ public class HttpExchange {
    * Sends the request and returns the provider's answer when it is final (2xx, or 4xx other than
    * 429).
    *
-   * @throws ProviderUnavailable on 5xx, 429, timeouts and connection failures
+   * @throws ProviderUnavailable on 5xx, 429 and when no connection could be made
+   * @throws OutcomeUnknown when the request may have reached the provider but no answer came
    */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     HttpRequest built = request.timeout(timeouts.read()).build();
     HttpResponse<String> response;
     try {
       response = client.send(built, HttpResponse.BodyHandlers.ofString());
-    } catch (HttpTimeoutException e) {
+    } catch (HttpConnectTimeoutException | ConnectException e) {
+      // never connected: the provider has not seen the request
       throw new ProviderUnavailable(
+          SendOutcome.rejected(
+              null, "CONNECTION_FAILED", "Cannot reach " + built.uri() + ": " + describe(e)),
+          e);
+    } catch (HttpTimeoutException e) {
+      throw new OutcomeUnknown(
           SendOutcome.rejected(
               null, "TIMEOUT", "No answer from " + built.uri() + ": " + e.getMessage()),
           e);
     } catch (IOException e) {
-      throw new ProviderUnavailable(
+      if (neverConnected(e)) {
+        throw new ProviderUnavailable(
+            SendOutcome.rejected(
+                null, "CONNECTION_FAILED", "Cannot reach " + built.uri() + ": " + describe(e)),
+            e);
+      }
+      // the connection broke after the request may have been written
+      throw new OutcomeUnknown(
           SendOutcome.rejected(
-              null, "CONNECTION_FAILED", "Cannot reach " + built.uri() + ": " + describe(e)),
+              null, "NO_ANSWER", "No answer from " + built.uri() + ": " + describe(e)),
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -92,6 +108,23 @@ public class HttpExchange {
     } catch (JsonException e) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
+  }
+
+  /** Whether the failure happened before a connection stood: refused, unresolvable, unreachable. */
+  private static boolean neverConnected(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException
+          || t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException
+          || t instanceof java.net.NoRouteToHostException
+          || t instanceof javax.net.ssl.SSLHandshakeException) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** The JDK client often leaves the message of the outer exception empty; the causes say more. */

@@ -18,9 +18,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.esp.Email;
-import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.Gateways;
+import org.mailhub.esp.OutcomeUnknown;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.infrastructure.BasicCredentials;
@@ -176,16 +176,12 @@ public class ProviderService {
 
   private SendOutcome send(Provider provider, Envelope envelope, Email email) {
     try {
-      return send(gateways.of(provider.type()), settings.open(provider), envelope, email);
+      return settings.open(provider).send(envelope, List.of(email));
     } catch (ProviderUnavailable e) {
       return e.outcome();
+    } catch (OutcomeUnknown e) {
+      return e.outcome();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <S> SendOutcome send(
-      EmailGateway<S> gateway, Object settings, Envelope envelope, Email email) {
-    return gateway.send((S) settings, envelope, List.of(email));
   }
 
   /**

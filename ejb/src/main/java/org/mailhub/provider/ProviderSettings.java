@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.mailhub.esp.Bound;
 import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Gateways;
 import org.mailhub.infrastructure.RequestRejected;
@@ -87,30 +88,26 @@ public class ProviderSettings {
     return box.seal(jsonb.toJson(settings));
   }
 
-  /** The provider's settings as its gateway's settings record, secrets in clear. */
-  public Object open(Provider provider) {
-    return jsonb.fromJson(
-        box.open(provider.sealedSettings()), gateways.of(provider.type()).settingsType());
+  /**
+   * The provider's gateway with its settings read into the gateway's settings record, secrets in
+   * clear.
+   *
+   * @throws IllegalStateException when the settings cannot be decrypted
+   */
+  public Bound<?> open(Provider provider) {
+    EmailGateway<?> gateway = gateways.of(provider.type());
+    return Bound.of(
+        gateway, jsonb.fromJson(box.open(provider.sealedSettings()), gateway.settingsType()));
   }
 
   /** The {@code $$name} placeholders the provider's template needs from each campaign. */
   public Set<String> campaignPlaceholders(Provider provider) {
-    return placeholders(gateways.of(provider.type()), open(provider));
+    return open(provider).campaignPlaceholders();
   }
 
   /** How many emails one call to the provider may carry. */
   public int batchSize(Provider provider) {
-    return batchSize(gateways.of(provider.type()), open(provider));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <S> int batchSize(EmailGateway<S> gateway, Object settings) {
-    return gateway.batchSize((S) settings);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <S> Set<String> placeholders(EmailGateway<S> gateway, Object settings) {
-    return gateway.campaignPlaceholders((S) settings);
+    return open(provider).batchSize();
   }
 
   /** The provider's settings as clients see them: every secret masked. */
@@ -149,9 +146,8 @@ public class ProviderSettings {
     return result;
   }
 
-  @SuppressWarnings("unchecked")
   private static <S> List<FieldError> check(EmailGateway<S> gateway, Object settings) {
-    return gateway.check((S) settings);
+    return gateway.check(gateway.settingsType().cast(settings));
   }
 
   private static JsonObject json(String text) {

@@ -56,7 +56,7 @@ public class CampaignList implements Serializable {
   /** Recipients done with, one way or another. */
   public long finished(CampaignResponse campaign) {
     CampaignResponse.Counts c = campaign.counts();
-    return c.sent() + c.failed() + c.suppressed() + c.cancelled();
+    return c.sent() + c.failed() + c.suppressed() + c.cancelled() + c.inDoubt();
   }
 
   public long percent(CampaignResponse campaign) {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.GatewayTimeouts;
+import org.mailhub.esp.OutcomeUnknown;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 
@@ -73,18 +74,39 @@ public class MailSender {
       String messageId = message.getMessageID();
       try (Transport transport = session.getTransport()) {
         transport.connect(settings.username(), settings.password());
-        transport.sendMessage(message, message.getAllRecipients());
+        try {
+          transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+          throw new Delivering(e);
+        }
       }
       return SendOutcome.accepted(messageId);
+    } catch (Delivering e) {
+      return failure(settings, (Exception) e.getCause(), true);
     } catch (MessagingException | UnsupportedEncodingException e) {
-      return failure(settings, e);
+      return failure(settings, e, false);
     }
   }
 
-  private SendOutcome failure(SmtpSettings settings, Exception e) {
+  /** A failure once the message was being handed over, rather than while connecting. */
+  private static final class Delivering extends MessagingException {
+    Delivering(MessagingException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  private SendOutcome failure(SmtpSettings settings, Exception e, boolean delivering) {
     String detail = describe(e);
     Integer code = replyCode(detail);
     boolean network = causedByIo(e);
+    if (network && delivering) {
+      // the connection broke or went silent while the message was being handed over: the server
+      // may have taken it
+      throw new OutcomeUnknown(
+          SendOutcome.rejected(
+              code, "NO_ANSWER", settings.host() + ":" + settings.port() + ": " + detail),
+          e);
+    }
     if (network || (code != null && code / 100 == 4)) {
       String error = network ? "CONNECTION_FAILED" : null;
       throw new ProviderUnavailable(

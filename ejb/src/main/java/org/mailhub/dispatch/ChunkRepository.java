@@ -1,0 +1,115 @@
+package org.mailhub.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mailhub.campaign.CampaignStatus;
+
+/** Dispatch chunks: the recipients still waiting to be sent. */
+@ApplicationScoped
+public class ChunkRepository {
+
+  /** A campaign's waiting recipients by where they stand. */
+  public record Waiting(long queued, long sending) {}
+
+  @PersistenceContext EntityManager em;
+
+  public void add(DispatchChunk chunk) {
+    em.persist(chunk);
+  }
+
+  /** The chunk, locked until the transaction ends: one claim at a time. */
+  public Optional<DispatchChunk> lock(long id) {
+    return Optional.ofNullable(em.find(DispatchChunk.class, id, LockModeType.PESSIMISTIC_WRITE));
+  }
+
+  /** The chunks claimed by this node, by any of its starts. */
+  public List<DispatchChunk> claimedBy(String node) {
+    return em.createQuery(
+            "select c from DispatchChunk c where c.state = :claimed and c.claimNode = :node",
+            DispatchChunk.class)
+        .setParameter("claimed", DispatchChunk.State.CLAIMED)
+        .setParameter("node", node)
+        .getResultList();
+  }
+
+  /** Whether any recipient of the campaign still waits in a chunk. */
+  public boolean pending(long campaignId) {
+    return !em.createQuery(
+            "select c.id from DispatchChunk c where c.campaignId = :campaign and c.state <> :done",
+            Long.class)
+        .setParameter("campaign", campaignId)
+        .setParameter("done", DispatchChunk.State.DONE)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
+   * The recipients of these campaigns that have no send record yet, by status as users see them:
+   * those of queued chunks are QUEUED (or, once their campaign was cancelled or failed, CANCELLED
+   * or FAILED: their records are written when their message comes up), those of claimed chunks
+   * without a record yet SENDING.
+   */
+  public Map<Long, Map<SendStatus, Long>> waiting(Collection<Long> campaignIds) {
+    Map<Long, Map<SendStatus, Long>> counts = new HashMap<>();
+    if (campaignIds.isEmpty()) {
+      return counts;
+    }
+    em.createQuery(
+            "select c.campaignId, camp.status, sum(c.size) from DispatchChunk c, Campaign camp"
+                + " where camp.id = c.campaignId and c.campaignId in :campaigns"
+                + " and c.state = :queued group by c.campaignId, camp.status",
+            Object[].class)
+        .setParameter("campaigns", campaignIds)
+        .setParameter("queued", DispatchChunk.State.QUEUED)
+        .getResultList()
+        .forEach(
+            row -> add(counts, (Long) row[0], unsentAs((CampaignStatus) row[1]), (Long) row[2]));
+    List<Object[]> claimed =
+        em.createQuery(
+                "select c.campaignId, c.id, c.size - c.moved from DispatchChunk c"
+                    + " where c.campaignId in :campaigns and c.state = :claimed",
+                Object[].class)
+            .setParameter("campaigns", campaignIds)
+            .setParameter("claimed", DispatchChunk.State.CLAIMED)
+            .getResultList();
+    if (!claimed.isEmpty()) {
+      Map<Long, Long> recorded = new HashMap<>();
+      em.createQuery(
+              "select r.chunkId, count(r) from SendRecord r where r.chunkId in :chunks"
+                  + " group by r.chunkId",
+              Object[].class)
+          .setParameter("chunks", claimed.stream().map(row -> (Long) row[1]).toList())
+          .getResultList()
+          .forEach(row -> recorded.put((Long) row[0], (Long) row[1]));
+      for (Object[] row : claimed) {
+        long left = ((Number) row[2]).longValue() - recorded.getOrDefault((Long) row[1], 0L);
+        add(counts, (Long) row[0], SendStatus.SENDING, Math.max(0, left));
+      }
+    }
+    return counts;
+  }
+
+  /** What the recipients of a queued chunk become when their campaign is no longer sending. */
+  static SendStatus unsentAs(CampaignStatus campaign) {
+    return switch (campaign) {
+      case CANCELLED -> SendStatus.CANCELLED;
+      case SENDING, DRAFT -> SendStatus.QUEUED;
+      default -> SendStatus.FAILED;
+    };
+  }
+
+  private static void add(
+      Map<Long, Map<SendStatus, Long>> counts, long campaign, SendStatus status, long n) {
+    counts
+        .computeIfAbsent(campaign, id -> new java.util.EnumMap<>(SendStatus.class))
+        .merge(status, n, Long::sum);
+  }
+}

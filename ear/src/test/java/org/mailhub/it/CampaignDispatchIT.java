@@ -211,6 +211,37 @@ class CampaignDispatchIT {
   }
 
   @Test
+  void aProviderAnsweringAnOverlongMessageIdGetsEveryoneExactlyOnce() throws Exception {
+    Audience audience = audience(120, 0);
+    String longId = "id-" + "x".repeat(400);
+    esp.answer(200, "{\"messageId\": \"" + longId + "\"}");
+    long provider =
+        provider(
+            """
+            {"nickname": "long ids %s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s",
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "meta": "$$Meta",
+                              "from": "$$FromName $$FromAddress"}}}"""
+                .formatted(run, esp.url("/long")));
+
+    JsonObject campaign = sendAndWait(provider, "Hi", "{}");
+
+    assertCounts(campaign, 120, 120, 0);
+    Thread.sleep(1000); // nothing may arrive after the campaign ended
+    Map<String, String> received = new HashMap<>();
+    for (RecordingEsp.Request call : esp.received()) {
+      JsonObject body = (JsonObject) Mailhub.parse(call.body());
+      assertEquals(
+          null, received.put(body.getString("to"), body.getString("meta")), "twice: " + call);
+    }
+    assertEverybodyButTheSuppressedGotTheirOwnMeta(campaign, audience, received);
+    JsonObject send = sends(campaign.getInt("id")).get(0);
+    assertTrue(send.getString("messageId").length() <= 255, send.toString());
+
+    assertTrue(send.getString("messageId").startsWith("sha256:"), send.toString());
+  }
+
+  @Test
   void cancellingStopsWhatIsNotSentYet() throws Exception {
     audience(1000, 0);
     esp.slow(50);

@@ -38,8 +38,9 @@ import org.mailhub.it.OwnServer;
  * mailhub's benchmark: starts the provisioned server (its own base directory, port offset 200), a
  * loopback HTTP sink answering like an ESP, and runs the scenarios of the README's Performance
  * section. Prints a table and one stable line per scenario: {@code BENCH <scenario> <value> <unit>
- * ceiling=<value> ratio=<value>}. Run with {@code mvn -pl ear -Pbench verify} after {@code mvn
- * install}; sizes are system properties ({@code bench.batched}, {@code bench.single}, {@code
+ * ceiling=<value> ratio=<value>}; on PostgreSQL also the rows each measured campaign wrote per
+ * recipient, with the tables they went to. Run with {@code mvn -pl ear -Pbench verify} after {@code
+ * mvn install}; sizes are system properties ({@code bench.batched}, {@code bench.single}, {@code
  * bench.events}, {@code bench.memory}).
  */
 public final class Benchmark {
@@ -62,6 +63,7 @@ public final class Benchmark {
   private final List<String> table = new ArrayList<>();
   private HttpServer sink;
   private OwnServer server;
+  private TableWrites tableWrites; // on PostgreSQL only
 
   public static void main(String[] args) throws Exception {
     new Benchmark().run();
@@ -76,6 +78,13 @@ public final class Benchmark {
     startSink();
     startServer();
     try {
+      if (System.getenv("MAILHUB_DB_URL") != null) {
+        tableWrites =
+            new TableWrites(
+                System.getenv("MAILHUB_DB_URL"),
+                System.getenv("MAILHUB_DB_USER"),
+                System.getenv("MAILHUB_DB_PASSWORD"));
+      }
       long idlePid = serverPid();
       long[] idle = memory(idlePid);
       if (Boolean.getBoolean("bench.jfr")) {
@@ -93,16 +102,22 @@ public final class Benchmark {
       awaitEnd(launch(batchedProvider, run + "-w"));
       awaitEnd(launch(singleProvider, run + "-w"));
 
+      Map<String, TableWrites.Counts> beforeBatched = writesSoFar();
       long batchedCampaign = launch(batchedProvider, run + "-b");
-      double batchedRate = sendRate(awaitEnd(batchedCampaign));
+      JsonObject batchedEnd = awaitEnd(batchedCampaign);
+      Map<String, TableWrites.Counts> afterBatched = writesSoFar();
       report(
           "dispatch-batched",
-          batchedRate,
+          sendRate(batchedEnd),
           "recipients/s",
           null,
           "Generic HTTP, batches of 1000, " + batched + " recipients");
+      reportWrites("batched", batchedEnd, beforeBatched, afterBatched);
 
-      double singleRate = sendRate(awaitEnd(launch(singleProvider, run + "-s")));
+      // afterBatched, read just now, is also the state right before this launch
+      JsonObject singleEnd = awaitEnd(launch(singleProvider, run + "-s"));
+      Map<String, TableWrites.Counts> afterSingle = writesSoFar();
+      double singleRate = sendRate(singleEnd);
 
       httpCeiling(Math.min(single, 20_000)); // warm-up, as mailhub had its warm-up campaign
       double ceiling = httpCeiling(single);
@@ -112,6 +127,7 @@ public final class Benchmark {
           "recipients/s",
           ceiling,
           "Netcore, one call per recipient, " + single + " recipients");
+      reportWrites("single", singleEnd, afterBatched, afterSingle);
       report(
           "ceiling-http",
           ceiling,
@@ -154,26 +170,76 @@ public final class Benchmark {
           null,
           "resident memory after the campaign");
     } finally {
+      if (tableWrites != null) {
+        tableWrites.close();
+      }
       stopServer();
       sink.stop(0);
     }
     System.out.println();
     System.out.printf(
-        "%-20s %14s %-14s %12s %8s  %s%n", "scenario", "value", "unit", "ceiling", "ratio", "what");
+        "%-37s %14s %-16s %12s %8s  %s%n", "scenario", "value", "unit", "ceiling", "ratio", "what");
     table.forEach(System.out::println);
     System.out.println();
     lines.values().forEach(System.out::println);
   }
 
   private void report(String scenario, double value, String unit, Double ceiling, String what) {
+    report(scenario, value, 0, unit, ceiling, what);
+  }
+
+  private void report(
+      String scenario, double value, int decimals, String unit, Double ceiling, String what) {
+    String shown = String.format("%." + decimals + "f", value);
     String ratio = ceiling == null || ceiling == 0 ? "-" : String.format("%.2f", value / ceiling);
     String ceil = ceiling == null ? "-" : String.format("%.0f", ceiling);
     table.add(
-        String.format("%-20s %14.0f %-14s %12s %8s  %s", scenario, value, unit, ceil, ratio, what));
+        String.format("%-37s %14s %-16s %12s %8s  %s", scenario, shown, unit, ceil, ratio, what));
     lines.put(
         scenario,
-        String.format("BENCH %s %.0f %s ceiling=%s ratio=%s", scenario, value, unit, ceil, ratio));
+        String.format("BENCH %s %s %s ceiling=%s ratio=%s", scenario, shown, unit, ceil, ratio));
     System.out.println(lines.get(scenario) + "   (" + what + ")");
+  }
+
+  // ---- writes per recipient (PostgreSQL): rows inserted, updated and deleted in every table
+  /** The database's write counters once settled; empty on H2, which keeps no such statistics. */
+  private Map<String, TableWrites.Counts> writesSoFar() throws Exception {
+    return tableWrites == null ? Map.of() : tableWrites.settled();
+  }
+
+  /** Reports a campaign's writes per recipient and prints the tables they went to. */
+  private void reportWrites(
+      String kind,
+      JsonObject campaign,
+      Map<String, TableWrites.Counts> before,
+      Map<String, TableWrites.Counts> after) {
+    if (tableWrites == null) {
+      return;
+    }
+    long recipients = campaign.getJsonObject("counts").getJsonNumber("targeted").longValue();
+    Map<String, TableWrites.Counts> written = TableWrites.between(before, after);
+    System.out.println(
+        "Rows written during the "
+            + kind
+            + " campaign ("
+            + recipients
+            + " recipients), per table: inserted/updated/deleted (tables with none left out)");
+    written.forEach(
+        (name, c) -> {
+          if (c.total() != 0) {
+            System.out.printf(
+                "  %s: %d/%d/%d (%.2f per recipient)%n",
+                name, c.inserted(), c.updated(), c.deleted(), (double) c.total() / recipients);
+          }
+        });
+    long total = written.values().stream().mapToLong(TableWrites.Counts::total).sum();
+    report(
+        "dispatch-writes-per-recipient-" + kind,
+        (double) total / recipients,
+        2,
+        "writes/recipient",
+        null,
+        "rows inserted, updated and deleted in all tables (pg_stat_user_tables) per recipient");
   }
 
   // ---- the sink: answers 200 like an ESP, with a message id of its own for every request

@@ -353,6 +353,10 @@ public class DispatchChunk {
     return claimBoot;
   }
 
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
   public Instant claimedAt() {
     return claimedAt;
   }

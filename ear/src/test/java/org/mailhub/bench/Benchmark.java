@@ -649,7 +649,7 @@ public final class Benchmark {
     return out;
   }
 
-  private void stopServer() throws InterruptedException {
+  private void stopServer() throws Exception {
     if (server != null) {
       server.stop();
     }

@@ -131,9 +131,17 @@ public final class OwnServer {
     }
   }
 
-  public void stop() throws InterruptedException {
+  /**
+   * SIGTERM, as Ctrl-C, {@code docker stop} or systemd send it: the server suspends, lets what is
+   * in flight finish (bin/standalone.conf's timeout) and stops. Waits until the JVM is gone.
+   */
+  public void stop() throws Exception {
     if (process != null) {
-      process.toHandle().descendants().forEach(ProcessHandle::destroy);
+      List<ProcessHandle> jvms = process.toHandle().descendants().toList();
+      jvms.forEach(ProcessHandle::destroy);
+      for (ProcessHandle jvm : jvms) {
+        jvm.onExit().get(2, java.util.concurrent.TimeUnit.MINUTES);
+      }
       process.destroy();
       process.waitFor();
       process = null;

@@ -43,6 +43,7 @@ public class CampaignService {
   @Inject ProviderSettings providerSettings;
   @Inject ProfileRepository profiles;
   @Inject SendRepository sends;
+  @Inject org.mailhub.dispatch.ChunkRepository chunks;
   @Inject DeliveryEventRepository events;
   @Inject Messages messages;
   @Inject Validator validator;
@@ -143,9 +144,41 @@ public class CampaignService {
     return found.stream().map(c -> view(c, counts.getOrDefault(c.id(), Map.of()))).toList();
   }
 
+  /**
+   * One page of the campaign's recipients: their send records, then those still waiting in dispatch
+   * chunks (QUEUED, or SENDING while their chunk is being sent), which have no id yet.
+   */
   public List<SendResponse> sends(long id, SendStatus status, int page, int size) {
-    campaigns.find(id).orElseThrow(() -> notFound(id));
-    return withOutcomes(sends.page(id, status, page, size));
+    Campaign campaign = campaigns.find(id).orElseThrow(() -> notFound(id));
+    List<SendResponse> found = new ArrayList<>(withOutcomes(sends.page(id, status, page, size)));
+    if (found.size() < size) {
+      long offset = Math.max(0, (long) page * size - sends.countRecords(id, status));
+      found.addAll(waiting(campaign, status, offset, size - found.size()));
+    }
+    return found;
+  }
+
+  /** The recipients still waiting in dispatch chunks, from {@code offset} on. */
+  public List<SendResponse> waiting(long id, long offset, int size) {
+    Campaign campaign = campaigns.find(id).orElseThrow(() -> notFound(id));
+    return waiting(campaign, null, offset, size);
+  }
+
+  private List<SendResponse> waiting(Campaign campaign, SendStatus status, long offset, int size) {
+    return chunks.waitingRecipients(campaign.id(), campaign.status(), status, offset, size).stream()
+        .map(
+            w ->
+                new SendResponse(
+                    null,
+                    w.recipient().email(),
+                    w.recipient().meta(),
+                    w.status(),
+                    null,
+                    w.error(),
+                    w.attempts(),
+                    w.updatedAt(),
+                    null))
+        .toList();
   }
 
   /**

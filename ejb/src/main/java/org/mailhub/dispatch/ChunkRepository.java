@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mailhub.campaign.CampaignStatus;
 
 /** Dispatch chunks: the recipients still waiting to be sent. */
@@ -95,6 +99,68 @@ public class ChunkRepository {
       }
     }
     return counts;
+  }
+
+  /** A recipient without a send record yet, as listings show it. */
+  public record WaitingRecipient(
+      Recipient recipient, SendStatus status, int attempts, String error, Instant updatedAt) {}
+
+  /**
+   * The campaign's recipients that have no send record yet, in chunk order, from {@code offset} on:
+   * those of claimed chunks as SENDING, the others as {@link #unsentAs} their campaign.
+   *
+   * @param only when not null, only recipients shown with this status
+   */
+  public List<WaitingRecipient> waitingRecipients(
+      long campaignId, CampaignStatus campaign, SendStatus only, long offset, int limit) {
+    SendStatus unsent = unsentAs(campaign);
+    List<WaitingRecipient> found = new ArrayList<>();
+    long skip = offset;
+    List<Object[]> open =
+        em.createQuery(
+                "select c.id, c.state, c.size from DispatchChunk c where c.campaignId = :campaign"
+                    + " and c.state <> :done order by c.id",
+                Object[].class)
+            .setParameter("campaign", campaignId)
+            .setParameter("done", DispatchChunk.State.DONE)
+            .getResultList();
+    for (Object[] row : open) {
+      SendStatus shown = row[1] == DispatchChunk.State.CLAIMED ? SendStatus.SENDING : unsent;
+      int size = (Integer) row[2];
+      if ((only != null && only != shown) || found.size() >= limit) {
+        continue;
+      }
+      if (shown != SendStatus.SENDING && skip >= size) {
+        skip -= size; // a queued chunk's recipients are all waiting: no need to read them
+        continue;
+      }
+      DispatchChunk chunk = em.find(DispatchChunk.class, (Long) row[0]);
+      if (chunk == null || chunk.state() == DispatchChunk.State.DONE) {
+        continue;
+      }
+      Set<Long> recorded =
+          chunk.state() == DispatchChunk.State.CLAIMED
+              ? new HashSet<>(
+                  em.createQuery(
+                          "select r.profileId from SendRecord r where r.chunkId = :chunk",
+                          Long.class)
+                      .setParameter("chunk", chunk.id())
+                      .getResultList())
+              : Set.of();
+      for (Recipient r : chunk.recipients()) {
+        if (recorded.contains(r.profileId())) {
+          continue;
+        }
+        if (skip > 0) {
+          skip--;
+        } else if (found.size() < limit) {
+          found.add(
+              new WaitingRecipient(
+                  r, shown, chunk.attempt() - 1, chunk.error(), chunk.updatedAt()));
+        }
+      }
+    }
+    return found;
   }
 
   /** What the recipients of a queued chunk become when their campaign is no longer sending. */

@@ -25,7 +25,7 @@ import org.mailhub.esp.Envelope;
 import org.mailhub.esp.OutcomeUnknown;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
-import org.mailhub.preference.PreferenceLinks;
+import org.mailhub.esp.UnsubscribeLinks;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderSettings;
 import org.mailhub.template.Personalization;
@@ -48,7 +48,7 @@ public class Dispatcher {
   @Inject Ledger ledger;
   @Inject ProviderSettings settings;
   @Inject ProviderBreakers breakers;
-  @Inject PreferenceLinks links;
+  @Inject UnsubscribeLinks links;
   @Inject Node node;
   @Inject ServerState server;
 
@@ -106,6 +106,12 @@ public class Dispatcher {
       ledger.endQueued(chunkId, providerId, SendStatus.FAILED, reason);
       return;
     }
+    Duration open = breakers.closedIn(providerId);
+    if (!open.isZero()) {
+      // the provider's breaker is open: the chunk waits, unclaimed, without a write
+      ledger.postpone(campaignId, chunkId, open);
+      return;
+    }
     active.add(chunkId);
     try {
       send(job, bound, chunkId);
@@ -144,7 +150,14 @@ public class Dispatcher {
     long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
       if (server.stopping()) {
-        ledger.release(chunkId, rest(batches, i, byMeta), Duration.ZERO);
+        List<Recipient> rest = rest(batches, i, byMeta);
+        ledger.release(chunkId, rest, Duration.ZERO);
+        LOG.info(
+            "The server is stopping: "
+                + rest.size()
+                + " recipients of chunk "
+                + chunkId
+                + " that no call carried are back in the queue");
         return;
       }
       if (System.nanoTime() - lookedAt > CANCEL_CHECK_NANOS) {
@@ -160,7 +173,8 @@ public class Dispatcher {
           return;
         }
       }
-      Duration open = breakers.closedIn(provider.id());
+      // the first call was let through before the claim (perhaps as the breaker's probe)
+      Duration open = i == 0 ? Duration.ZERO : breakers.closedIn(provider.id());
       if (!open.isZero()) {
         ledger.release(chunkId, rest(batches, i, byMeta), open);
         return;

@@ -132,6 +132,11 @@ public class Ledger {
     }
   }
 
+  /** Sends the chunk's message again after {@code delay}, leaving the chunk as it is. */
+  public void postpone(long campaignId, long chunkId, Duration delay) {
+    messages.dispatch(campaignId, chunkId, delay);
+  }
+
   /** Every call of the chunk was made and recorded. */
   public void done(long chunkId) {
     chunks.lock(chunkId).ifPresent(DispatchChunk::done);

@@ -199,6 +199,20 @@ public class SendRepository {
         .getResultList();
   }
 
+  /** How many send records the campaign has (with this status, when given). */
+  public long countRecords(long campaignId, SendStatus status) {
+    var query =
+        em.createQuery(
+            "select count(r) from SendRecord r where r.campaignId = :campaign"
+                + (status == null ? "" : " and r.status = :status"),
+            Long.class);
+    query.setParameter("campaign", campaignId);
+    if (status != null) {
+      query.setParameter("status", status);
+    }
+    return query.getSingleResult();
+  }
+
   public List<SendRecord> page(long campaignId, SendStatus status, int page, int size) {
     var query =
         em.createQuery(

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.esp.Email;
+import org.mailhub.esp.UnsubscribeLinks;
 import org.mailhub.provider.PreferenceCenter;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.SecretBox;
@@ -23,7 +24,7 @@ import org.mailhub.provider.SecretBox;
  * that a link cannot be forged or altered, and no database lookup is needed to refuse one that was.
  */
 @ApplicationScoped
-public class PreferenceLinks {
+public class PreferenceLinks implements UnsubscribeLinks {
 
   private static final int MAC_BYTES = 16;
 
@@ -40,7 +41,7 @@ public class PreferenceLinks {
     key = new SecretKeySpec(box.derivedKey("preference links"), "HmacSHA256");
   }
 
-  /** The links for one recipient, or null when the provider leaves preferences to the customer. */
+  @Override
   public Email.Unsubscribe forSend(Provider provider, String email, String meta) {
     PreferenceCenter center = provider.preferenceCenter();
     if (center.mode() == PreferenceCenter.Mode.NONE) {

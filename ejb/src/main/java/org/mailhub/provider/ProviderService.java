@@ -19,7 +19,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
-import org.mailhub.esp.Gateways;
 import org.mailhub.esp.OutcomeUnknown;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
@@ -38,11 +37,10 @@ public class ProviderService {
 
   @Inject ProviderRepository providers;
   @Inject ProviderSettings settings;
-  @Inject Gateways gateways;
   @Inject Validator validator;
   @Inject CampaignRepository campaigns;
   @Inject SecretBox box;
-  @Inject org.mailhub.preference.PreferenceLinks links;
+  @Inject org.mailhub.esp.UnsubscribeLinks links;
 
   @Inject
   @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")

@@ -34,6 +34,16 @@ class DispatcherTest {
   }
 
   @Test
+  void theClaimOrdersTheCallsAsPositionsInTheChunk() {
+    List<Email> emails = List.of(email("a"), email("b"), email("c"), email("d"));
+    // a batching gateway groups a, c and b, d (recipients sharing what is outside the batch)
+    List<List<Email>> batches =
+        List.of(List.of(emails.get(0), emails.get(2)), List.of(emails.get(1), emails.get(3)));
+
+    assertEquals(List.of(List.of(0, 2), List.of(1, 3)), Dispatcher.positions(batches, emails));
+  }
+
+  @Test
   void outcomesAreDescribedForTheSendRecord() {
     assertEquals("503 (E42) busy", Dispatcher.describe(SendOutcome.rejected(503, "E42", "busy")));
     assertEquals("timed out", Dispatcher.describe(SendOutcome.rejected(null, null, "timed out")));

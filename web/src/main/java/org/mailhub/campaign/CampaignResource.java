@@ -88,7 +88,12 @@ public class CampaignResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "A campaign with its status and live counts")
+  @Operation(
+      summary = "A campaign with its status and live counts",
+      description =
+          "counts: targeted = queued + sent + failed + suppressed + cancelled + inDoubt once the"
+              + " audience is prepared; inDoubt counts recipients whose provider call may or may"
+              + " not have reached the provider (never sent again).")
   public CampaignResponse get(@PathParam("id") long id) {
     return campaigns.get(id);
   }
@@ -109,9 +114,10 @@ public class CampaignResource {
   @Operation(
       summary = "Stop sending what is not sent yet",
       description =
-          "Queued recipients become CANCELLED at once. A dispatch message already being sent"
-              + " notices within about 250 ms: the calls in flight finish and are recorded, its"
-              + " remaining recipients become CANCELLED.")
+          "Waiting recipients count as CANCELLED at once (their records are written as their"
+              + " dispatch chunks come up). A chunk already being sent notices within about 250 ms:"
+              + " the calls in flight finish and are recorded, its remaining recipients become"
+              + " CANCELLED.")
   @APIResponse(responseCode = "200", description = "cancelled")
   @APIResponse(responseCode = "409", description = "already finished")
   public CampaignResponse cancel(@PathParam("id") long id) {
@@ -123,8 +129,15 @@ public class CampaignResource {
   @Operation(
       summary = "The campaign's send records: per recipient its status, meta, message id and error",
       description =
-          "status is SENDING while a dispatch holds the recipient. outcome is the latest event the"
-              + " provider reported about the email (by when it happened), read from the event log.")
+          "Send records first (id order), then the recipients still waiting in dispatch chunks,"
+              + " which have no id yet: QUEUED, or SENDING while their chunk is being sent. A"
+              + " recipient's record is written once, when its fate is known: SENT (with the"
+              + " provider's messageId; ids over 255 characters are stored as sha256:<digest>),"
+              + " FAILED (with the error), SUPPRESSED, CANCELLED, or IN_DOUBT: the provider call"
+              + " that carried it may or may not have reached the provider (mailhub was killed"
+              + " during it, or no answer came); it is never sent again, and the provider's first"
+              + " event about it makes it SENT. outcome is the latest event the provider reported"
+              + " about the email (by when it happened), read from the event log.")
   public List<CampaignService.SendResponse> sends(
       @PathParam("id") long id,
       @QueryParam("status") SendStatus status,
@@ -152,9 +165,11 @@ public class CampaignResource {
   @Operation(
       summary = "The campaign's send records as CSV, one row per recipient",
       description =
-          "Columns: email, status (QUEUED, SENDING, SENT, FAILED, SUPPRESSED, CANCELLED), outcome"
+          "Columns: email, status (QUEUED, SENDING, SENT, FAILED, SUPPRESSED, CANCELLED,"
+              + " IN_DOUBT), outcome"
               + " (the latest event the provider reported, e.g. DELIVERED, HARD_BOUNCE), messageId,"
-              + " error, attempts, updatedAt. Streamed a page at a time, so any size of campaign"
+              + " error, attempts, updatedAt; send records first, then the recipients still"
+              + " waiting. Streamed a page at a time, so any size of campaign"
               + " can be exported; values with commas, quotes or line breaks are quoted (RFC"
               + " 4180).")
   @APIResponse(responseCode = "200", description = "the CSV")
@@ -165,7 +180,8 @@ public class CampaignResource {
         out ->
             SendsCsv.write(
                 new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                after -> campaigns.sendsAfter(id, after, EXPORT_PAGE));
+                after -> campaigns.sendsAfter(id, after, EXPORT_PAGE),
+                offset -> campaigns.waiting(id, offset, EXPORT_PAGE));
     return Response.ok(csv)
         .header("Content-Disposition", "attachment; filename=\"campaign-" + id + "-report.csv\"")
         .build();

@@ -25,23 +25,42 @@ public final class SendsCsv {
    */
   public static void write(Writer out, LongFunction<List<SendResponse>> pageAfter)
       throws IOException {
+    write(out, pageAfter, offset -> List.of());
+  }
+
+  /**
+   * Writes every record, then every recipient still waiting to be sent that {@code waitingFrom}
+   * gives from an offset on, until it answers an empty page.
+   */
+  public static void write(
+      Writer out,
+      LongFunction<List<SendResponse>> pageAfter,
+      LongFunction<List<SendResponse>> waitingFrom)
+      throws IOException {
     CSVPrinter csv = new CSVPrinter(out, FORMAT);
     long after = 0;
     for (List<SendResponse> page = pageAfter.apply(after);
         !page.isEmpty();
         page = pageAfter.apply(after)) {
       for (SendResponse r : page) {
-        csv.printRecord(
-            r.email(),
-            r.status(),
-            r.outcome(),
-            r.messageId(),
-            r.error(),
-            r.attempts(),
-            r.updatedAt());
+        print(csv, r);
       }
       after = page.get(page.size() - 1).id();
     }
+    long offset = 0;
+    for (List<SendResponse> page = waitingFrom.apply(offset);
+        !page.isEmpty();
+        page = waitingFrom.apply(offset)) {
+      for (SendResponse r : page) {
+        print(csv, r);
+      }
+      offset += page.size();
+    }
     csv.flush();
+  }
+
+  private static void print(CSVPrinter csv, SendResponse r) throws IOException {
+    csv.printRecord(
+        r.email(), r.status(), r.outcome(), r.messageId(), r.error(), r.attempts(), r.updatedAt());
   }
 }

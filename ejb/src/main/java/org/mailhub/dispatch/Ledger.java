@@ -132,6 +132,23 @@ public class Ledger {
     }
   }
 
+  /**
+   * Queues recipients that no call carried yet in chunks of {@code perChunk}, each with its
+   * message, in the caller's transaction.
+   */
+  public void queue(long campaignId, List<Recipient> recipients, int perChunk) {
+    for (int from = 0; from < recipients.size(); from += perChunk) {
+      DispatchChunk chunk =
+          new DispatchChunk(
+              campaignId,
+              recipients.subList(from, Math.min(from + perChunk, recipients.size())),
+              1,
+              null);
+      chunks.add(chunk);
+      messages.dispatch(campaignId, chunk.id(), Duration.ZERO);
+    }
+  }
+
   /** Sends the chunk's message again after {@code delay}, leaving the chunk as it is. */
   public void postpone(long campaignId, long chunkId, Duration delay) {
     messages.dispatch(campaignId, chunkId, delay);
@@ -254,19 +271,7 @@ public class Ledger {
               "in doubt: mailhub stopped while the provider was being called"));
       held.done();
     }
-    queuedByCampaign.forEach(
-        (campaignId, recipients) -> {
-          for (int from = 0; from < recipients.size(); from += perChunk) {
-            DispatchChunk chunk =
-                new DispatchChunk(
-                    campaignId,
-                    recipients.subList(from, Math.min(from + perChunk, recipients.size())),
-                    1,
-                    null);
-            chunks.add(chunk);
-            messages.dispatch(campaignId, chunk.id(), Duration.ZERO);
-          }
-        });
+    queuedByCampaign.forEach((campaignId, recipients) -> queue(campaignId, recipients, perChunk));
     if (!waiting.isEmpty()) {
       LOG.info(
           "Moved " + waiting.size() + " queued send records of an earlier version into chunks");

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +32,7 @@ public class Preparation {
   @Inject CampaignRepository campaigns;
   @Inject ProfileRepository profiles;
   @Inject SendRepository sends;
-  @Inject ChunkRepository chunks;
+  @Inject Ledger ledger;
   @Inject Messages messages;
 
   @Inject
@@ -85,17 +84,7 @@ public class Preparation {
       }
     }
     campaign.preparedThrough(chunk.get(chunk.size() - 1).id());
-    int perMessage = Math.max(dispatchChunk, batchSize(campaign.providerId()));
-    for (int from = 0; from < queued.size(); from += perMessage) {
-      DispatchChunk dispatch =
-          new DispatchChunk(
-              campaignId,
-              queued.subList(from, Math.min(from + perMessage, queued.size())),
-              1,
-              null);
-      chunks.add(dispatch);
-      messages.dispatch(campaignId, dispatch.id(), Duration.ZERO);
-    }
+    ledger.queue(campaignId, queued, Math.max(dispatchChunk, batchSize(campaign.providerId())));
     messages.prepare(campaignId);
   }
 

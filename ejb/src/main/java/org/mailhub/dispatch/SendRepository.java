@@ -78,8 +78,19 @@ public class SendRepository {
    * preparation): those claimed or SENDING then may have reached the provider.
    */
   public List<SendRecord> legacyWaiting(int max) {
+    // only sending campaigns can have them, and their ids lead the campaign and status index
+    List<Long> sending =
+        em.createQuery("select c.id from Campaign c where c.status = :sending", Long.class)
+            .setParameter("sending", org.mailhub.campaign.CampaignStatus.SENDING)
+            .getResultList();
+    if (sending.isEmpty()) {
+      return List.of();
+    }
     return em.createQuery(
-            "select r from SendRecord r where r.status in :waiting order by r.id", SendRecord.class)
+            "select r from SendRecord r where r.campaignId in :campaigns and r.status in :waiting"
+                + " order by r.id",
+            SendRecord.class)
+        .setParameter("campaigns", sending)
         .setParameter("waiting", List.of(SendStatus.QUEUED, SendStatus.SENDING))
         .setMaxResults(max)
         .getResultList();

@@ -5,16 +5,9 @@ package org.mailhub.esp;
  * connection lost after the request was written, an SMTP server silent after the message's data):
  * the provider may have taken the emails, so they must not be sent again.
  */
-public class OutcomeUnknown extends RuntimeException {
-
-  private final transient SendOutcome outcome;
+public class OutcomeUnknown extends CallFailure {
 
   public OutcomeUnknown(SendOutcome outcome, Throwable cause) {
-    super(outcome.detail(), cause);
-    this.outcome = outcome;
-  }
-
-  public SendOutcome outcome() {
-    return outcome;
+    super(outcome, cause);
   }
 }

@@ -17,10 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.campaign.CampaignRepository;
+import org.mailhub.esp.CallFailure;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
-import org.mailhub.esp.OutcomeUnknown;
-import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.infrastructure.BasicCredentials;
 import org.mailhub.infrastructure.RequestRejected;
@@ -175,9 +174,7 @@ public class ProviderService {
   private SendOutcome send(Provider provider, Envelope envelope, Email email) {
     try {
       return settings.open(provider).send(envelope, List.of(email));
-    } catch (ProviderUnavailable e) {
-      return e.outcome();
-    } catch (OutcomeUnknown e) {
+    } catch (CallFailure e) {
       return e.outcome();
     }
   }

@@ -26,6 +26,7 @@ public final class OwnServer {
   private static final Path SERVER = Path.of("target/server").toAbsolutePath();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  private final String name;
   private final Path base;
   private final int portOffset;
   private Process process;
@@ -35,6 +36,7 @@ public final class OwnServer {
    * A fresh base directory under target/{@code name}: the configuration and mailhub.ear, no data.
    */
   public OwnServer(String name, int portOffset) throws IOException {
+    this.name = name;
     this.base = Path.of("target", name, "standalone").toAbsolutePath();
     this.portOffset = portOffset;
     if (Files.exists(base)) {
@@ -82,6 +84,9 @@ public final class OwnServer {
                 "-c",
                 "standalone-full.xml",
                 "-Djboss.server.base.dir=" + base,
+                // its own node name: claims name their node, and the test container may share
+                // its database (the PostgreSQL pass)
+                "-Djboss.node.name=" + name,
                 "-Djboss.socket.binding.port-offset=" + portOffset));
     command.addAll(List.of(properties));
     ProcessBuilder launcher =

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Settles claims that no dispatch holds any more: at start, those of this node's earlier starts
  * (killed, or stopped before their calls ended); every minute, those of this start whose dispatch
- * gave up (its records could not be written). The call that was in flight ends IN_DOUBT and is
+ * gave up (its records could not be written) a minute ago or more. The call that was in flight ends IN_DOUBT and is
  * never sent again; the recipients of the calls that never started go back to the queue. Claims of
  * other nodes are left to them.
  */
@@ -60,7 +60,10 @@ public class DispatchRecovery {
           !earlierStart
               && !dispatcher.isSending(chunk.id())
               && chunk.claimedAt().isBefore(staleBefore);
-      if (earlierStart || (onlyStale && stale)) {
+      // an earlier start's claims only at start: a server that shares this node's name while it
+      // runs is a misconfiguration (README: every node needs its own jboss.node.name), not a
+      // reason to take over what it is sending
+      if (earlierStart ? !onlyStale : onlyStale && stale) {
         try {
           int inDoubt = ledger.recover(chunk.id(), node.name(), chunk.claimBoot());
           LOG.warning(

@@ -87,6 +87,10 @@ public class DispatchChunk {
   @Column(name = "claimed_at")
   private Instant claimedAt;
 
+  /** How many times the chunk was claimed: the number of the claim that holds it now. */
+  @Column(nullable = false)
+  private int claims;
+
   /** The claim's provider calls in order: positions in {@link #recipients}, calls split by ';'. */
   @Column(length = 20_000)
   private String calls;
@@ -149,6 +153,7 @@ public class DispatchChunk {
       throw new IllegalArgumentException("the calls must carry each recipient once");
     }
     this.state = State.CLAIMED;
+    this.claims++;
     this.claimNode = Objects.requireNonNull(node);
     this.claimBoot = boot;
     this.claimedAt = now;
@@ -185,6 +190,11 @@ public class DispatchChunk {
     this.calls = null;
     this.settledCalls = 0;
     this.moved = 0;
+    this.updatedAt = Instant.now();
+  }
+
+  /** Notes that the chunk was looked after (its message sent again). */
+  public void touch() {
     this.updatedAt = Instant.now();
   }
 
@@ -228,6 +238,14 @@ public class DispatchChunk {
       }
     }
     return new Stranded(inDoubt, notStarted);
+  }
+
+  /**
+   * Whether this claim still holds the chunk: a dispatch whose claim was settled meanwhile (by the
+   * recovery of stale claims) must write nothing more.
+   */
+  public boolean isHeldBy(int claim) {
+    return state == State.CLAIMED && claims == claim;
   }
 
   public boolean isClaimedBy(String node, long boot) {
@@ -351,6 +369,10 @@ public class DispatchChunk {
 
   public Long claimBoot() {
     return claimBoot;
+  }
+
+  public int claims() {
+    return claims;
   }
 
   public Instant updatedAt() {

@@ -23,7 +23,8 @@ public final class Texts {
    * callback naming the same long id still finds its send (callbacks bound their ids the same way).
    */
   public static String messageId(String messageId) {
-    if (messageId == null || messageId.length() <= MAX_MESSAGE_ID) {
+    if (messageId == null
+        || (messageId.length() <= MAX_MESSAGE_ID && messageId.indexOf('\0') < 0)) {
       return messageId;
     }
     try {
@@ -37,8 +38,15 @@ public final class Texts {
     }
   }
 
-  /** The text cut to {@code max} characters, with an ellipsis when cut. */
+  /**
+   * The text cut to {@code max} characters, with an ellipsis when cut, and without NUL characters
+   * (PostgreSQL refuses them in text).
+   */
   public static String abbreviate(String text, int max) {
-    return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    if (text == null) {
+      return null;
+    }
+    String clean = text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
   }
 }

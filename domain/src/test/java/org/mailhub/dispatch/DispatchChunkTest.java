@@ -53,6 +53,7 @@ class DispatchChunkTest {
     assertEquals(DispatchChunk.State.CLAIMED, chunk.state());
     assertEquals(List.of(List.of(2, 0), List.of(1)), chunk.calls());
     assertTrue(chunk.isClaimedBy("node-a", 42));
+    assertTrue(chunk.isHeldBy(1));
     assertFalse(chunk.isClaimedBy("node-a", 43), "an earlier start of the node");
     assertFalse(chunk.isClaimedBy("node-b", 42), "another node");
     assertThrows(
@@ -106,7 +107,11 @@ class DispatchChunkTest {
     assertEquals(recipients(3).subList(1, 3), chunk.recipients());
     assertEquals(2, chunk.size());
     assertFalse(chunk.isClaimedBy("node-a", 42));
+    assertFalse(chunk.isHeldBy(1), "a released claim holds nothing");
     assertThrows(IllegalStateException.class, () -> chunk.release(List.of()), "not claimed");
+    chunk.claim("node-a", 42, List.of(List.of(0), List.of(1)), Instant.now());
+    assertTrue(chunk.isHeldBy(2));
+    assertFalse(chunk.isHeldBy(1), "the first claim does not hold the second");
   }
 
   @Test

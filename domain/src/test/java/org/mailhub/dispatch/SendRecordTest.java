@@ -38,6 +38,8 @@ class SendRecordTest {
     assertEquals("short-id", Texts.messageId("short-id"));
     assertEquals(Texts.MAX_ERROR, sent.error().length());
     assertEquals(2, sent.attempts(), "the chunk's attempt");
+    assertEquals("bad  answer", Texts.abbreviate("bad \0 answer", 100), "no NUL for PostgreSQL");
+    assertTrue(Texts.messageId("id\0").startsWith("sha256:"));
   }
 
   @Test

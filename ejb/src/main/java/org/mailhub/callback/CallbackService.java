@@ -17,6 +17,7 @@ import java.util.Set;
 import org.mailhub.dispatch.SendRecord;
 import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
+import org.mailhub.dispatch.Texts;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 import org.mailhub.provider.ProviderService;
@@ -61,11 +62,13 @@ public class CallbackService {
     Parsed parsed = parser.parse(body);
     List<Unprocessed> unprocessed = new ArrayList<>(parsed.unprocessed());
     Map<Incoming, SendRecord> links = link(provider, parsed.events());
-    // whatever the provider reports about a recipient in doubt shows that it took the email
+    // whatever the provider reports about a recipient in doubt shows that it took the email, when
+    // the event names that very email (its meta or message id), not only its address
     sends.reported(
-        links.values().stream()
-            .filter(send -> send.status() == SendStatus.IN_DOUBT)
-            .map(SendRecord::id)
+        links.entrySet().stream()
+            .filter(link -> link.getValue().status() == SendStatus.IN_DOUBT)
+            .filter(link -> namesTheEmail(link.getKey(), link.getValue()))
+            .map(link -> link.getValue().id())
             .distinct()
             .toList());
 
@@ -142,7 +145,8 @@ public class CallbackService {
             unlinked.stream().map(Incoming::email).filter(Objects::nonNull).distinct().toList())
         .forEach(r -> byEmail.putIfAbsent(r.email(), r));
     for (Incoming event : unlinked) {
-      SendRecord send = event.messageId() == null ? null : byMessageId.get(event.messageId());
+      SendRecord send =
+          event.messageId() == null ? null : byMessageId.get(Texts.messageId(event.messageId()));
       if (send == null && event.email() != null) {
         send = byEmail.get(org.mailhub.profile.Profile.normalize(event.email()));
       }
@@ -151,6 +155,13 @@ public class CallbackService {
       }
     }
     return links;
+  }
+
+  private static boolean namesTheEmail(Incoming event, SendRecord send) {
+    return send.meta().equals(event.meta())
+        || (event.messageId() != null
+            && send.messageId() != null
+            && send.messageId().equals(Texts.messageId(event.messageId())));
   }
 
   /** The event's identity at this provider: what the ESP says identifies it, else its content. */

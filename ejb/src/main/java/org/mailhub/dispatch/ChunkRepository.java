@@ -43,6 +43,19 @@ public class ChunkRepository {
         .getResultList();
   }
 
+  /** Queued chunks of sending campaigns that nothing touched since {@code before}. */
+  public List<Long> queuedBefore(Instant before, int max) {
+    return em.createQuery(
+            "select c.id from DispatchChunk c, Campaign camp where camp.id = c.campaignId"
+                + " and camp.status = :sending and c.state = :queued and c.updatedAt < :before",
+            Long.class)
+        .setParameter("sending", CampaignStatus.SENDING)
+        .setParameter("queued", DispatchChunk.State.QUEUED)
+        .setParameter("before", before)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   /** Whether any recipient of the campaign still waits in a chunk. */
   public boolean pending(long campaignId) {
     return !em.createQuery(
@@ -86,9 +99,11 @@ public class ChunkRepository {
             .getResultList();
     if (!claimed.isEmpty()) {
       Map<Long, Long> recorded = new HashMap<>();
+      // records of an earlier claim of a released chunk are no longer among its recipients
       em.createQuery(
-              "select r.chunkId, count(r) from SendRecord r where r.chunkId in :chunks"
-                  + " group by r.chunkId",
+              "select r.chunkId, count(r) from SendRecord r, DispatchChunk c"
+                  + " where c.id = r.chunkId and r.chunkId in :chunks"
+                  + " and r.createdAt >= c.claimedAt group by r.chunkId",
               Object[].class)
           .setParameter("chunks", claimed.stream().map(row -> (Long) row[1]).toList())
           .getResultList()

@@ -14,11 +14,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Settles claims that no dispatch holds any more: at start, those of this node's earlier starts
- * (killed, or stopped before their calls ended); every minute, those of this start whose dispatch
- * gave up (its records could not be written) a minute ago or more. The call that was in flight ends IN_DOUBT and is
- * never sent again; the recipients of the calls that never started go back to the queue. Claims of
- * other nodes are left to them.
+ * Settles claims that no dispatch holds any more, at start and every minute: those of this node's
+ * earlier starts (killed, or stopped before their calls ended), and those of this start whose
+ * dispatch gave up (its records could not be written) a minute ago or more. The call that was in
+ * flight ends IN_DOUBT and is never sent again; the recipients of the calls that never started go
+ * back to the queue. Claims of other nodes are left to them. A queued chunk whose message was lost
+ * (parked on the dead-letter queue after a long database outage) gets a new one after half an hour.
  */
 @Singleton
 @Startup
@@ -29,6 +30,9 @@ public class DispatchRecovery {
 
   /** A claim of this start that no dispatch holds for this long is stale. */
   private static final Duration STALE = Duration.ofMinutes(1);
+
+  /** A queued chunk untouched for this long is sent again (a second message is harmless). */
+  private static final Duration FORGOTTEN = Duration.ofMinutes(30);
 
   @Inject ChunkRepository chunks;
   @Inject Ledger ledger;
@@ -44,28 +48,28 @@ public class DispatchRecovery {
     while (ledger.convertLegacy(10_000, chunkSize) > 0) {
       // versions before 0.2 kept every waiting recipient as a send record
     }
-    recover(false);
+    recover();
   }
 
   @Schedule(hour = "*", minute = "*", persistent = false)
   void everyMinute() {
-    recover(true);
+    recover();
+    for (long chunkId : chunks.queuedBefore(Instant.now().minus(FORGOTTEN), 1000)) {
+      ledger.resend(chunkId);
+    }
   }
 
-  private void recover(boolean onlyStale) {
+  private void recover() {
     Instant staleBefore = Instant.now().minus(STALE);
     for (DispatchChunk chunk : chunks.claimedBy(node.name())) {
       boolean earlierStart = !chunk.isClaimedBy(node.name(), node.boot());
       boolean stale =
           !earlierStart
-              && !dispatcher.isSending(chunk.id())
+              && !dispatcher.isSending(chunk.id(), chunk.claims())
               && chunk.claimedAt().isBefore(staleBefore);
-      // an earlier start's claims only at start: a server that shares this node's name while it
-      // runs is a misconfiguration (README: every node needs its own jboss.node.name), not a
-      // reason to take over what it is sending
-      if (earlierStart ? !onlyStale : onlyStale && stale) {
+      if (earlierStart || stale) {
         try {
-          int inDoubt = ledger.recover(chunk.id(), node.name(), chunk.claimBoot());
+          int inDoubt = ledger.recover(chunk.id(), chunk.claims(), node.name());
           LOG.warning(
               "Chunk "
                   + chunk.id()
@@ -77,7 +81,10 @@ public class DispatchRecovery {
                   + inDoubt
                   + " recipients in doubt, the rest back in the queue");
         } catch (RuntimeException e) {
-          LOG.log(Level.SEVERE, "Could not recover chunk " + chunk.id(), e);
+          LOG.log(
+              Level.SEVERE,
+              "Could not recover chunk " + chunk.id() + "; tried again in a minute",
+              e);
         }
       }
     }

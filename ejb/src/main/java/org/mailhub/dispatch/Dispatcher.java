@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -60,11 +59,14 @@ public class Dispatcher {
   @ConfigProperty(name = "mailhub.dispatch.retry-delay", defaultValue = "PT2S")
   Duration retryDelay;
 
-  /** The chunks this start is sending right now; a claim of this start not among them is stale. */
-  private final Set<Long> active = ConcurrentHashMap.newKeySet();
+  /**
+   * The claims this start is sending right now, by chunk; a claim of this start not among them is
+   * stale.
+   */
+  private final Map<Long, Integer> active = new ConcurrentHashMap<>();
 
-  public boolean isSending(long chunkId) {
-    return active.contains(chunkId);
+  public boolean isSending(long chunkId, int claim) {
+    return Integer.valueOf(claim).equals(active.get(chunkId));
   }
 
   /**
@@ -112,12 +114,7 @@ public class Dispatcher {
       ledger.postpone(campaignId, chunkId, open);
       return;
     }
-    active.add(chunkId);
-    try {
-      send(job, bound, chunkId);
-    } finally {
-      active.remove(chunkId);
-    }
+    send(job, bound, chunkId);
   }
 
   private <S> void send(Ledger.Job job, Bound<S> bound, long chunkId) {
@@ -145,13 +142,33 @@ public class Dispatcher {
       return; // claimed or ended already: this message was delivered twice
     }
     DispatchChunk chunk = claimed.chunk();
+    active.put(chunkId, chunk.claims());
+    try {
+      sendClaimed(job, bound, claimed, batches, envelope);
+    } catch (Ledger.ClaimLost lost) {
+      LOG.warning(lost.getMessage() + ": its dispatch stops");
+    } finally {
+      active.remove(chunkId, chunk.claims());
+    }
+  }
+
+  private void sendClaimed(
+      Ledger.Job job,
+      Bound<?> bound,
+      Ledger.Claimed claimed,
+      List<List<Email>> batches,
+      Envelope envelope) {
+    Campaign campaign = job.campaign();
+    Provider provider = job.provider();
+    DispatchChunk chunk = claimed.chunk();
+    long chunkId = chunk.id();
     Map<String, Recipient> byMeta = new HashMap<>();
     claimed.recipients().forEach(q -> byMeta.put(q.recipient().meta(), q.recipient()));
     long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
       if (server.stopping()) {
         List<Recipient> rest = rest(batches, i, byMeta);
-        ledger.release(chunkId, rest, Duration.ZERO);
+        ledger.release(chunk, rest, Duration.ZERO);
         LOG.info(
             "The server is stopping: "
                 + rest.size()
@@ -165,7 +182,7 @@ public class Dispatcher {
         CampaignStatus now = ledger.status(campaign.id());
         if (now != CampaignStatus.SENDING) {
           ledger.endUnsent(
-              chunkId,
+              chunk,
               provider.id(),
               rest(batches, i, byMeta),
               ChunkRepository.unsentAs(now),
@@ -176,13 +193,15 @@ public class Dispatcher {
       // the first call was let through before the claim (perhaps as the breaker's probe)
       Duration open = i == 0 ? Duration.ZERO : breakers.closedIn(provider.id());
       if (!open.isZero()) {
-        ledger.release(chunkId, rest(batches, i, byMeta), open);
+        ledger.release(chunk, rest(batches, i, byMeta), open);
         return;
       }
       List<Recipient> carried = recipients(batches.get(i), byMeta);
       Ledger.CallResult result = call(bound, provider, envelope, batches.get(i), chunk);
       try {
         ledger.record(chunk, provider.id(), i, carried, result, maxAttempts);
+      } catch (Ledger.ClaimLost lost) {
+        throw lost;
       } catch (RuntimeException e) {
         // the call's recipients stay without records in the claimed chunk, and no further call
         // starts: the recovery of stale claims finds exactly them in doubt and queues the rest
@@ -199,7 +218,7 @@ public class Dispatcher {
         return;
       }
     }
-    ledger.done(chunkId);
+    ledger.done(chunk);
   }
 
   private Ledger.CallResult call(

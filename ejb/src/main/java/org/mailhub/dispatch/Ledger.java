@@ -101,6 +101,7 @@ public class Ledger {
       List<Recipient> carried,
       CallResult result,
       int maxAttempts) {
+    DispatchChunk held = held(chunk.id(), chunk.claims());
     if (result instanceof CallResult.Sent sent) {
       end(chunk, providerId, carried, SendStatus.SENT, sent.messageId(), null);
     } else if (result instanceof CallResult.Failed failed) {
@@ -114,7 +115,7 @@ public class Ledger {
         DispatchChunk again =
             new DispatchChunk(chunk.campaignId(), carried, chunk.attempt() + 1, retry.error());
         chunks.add(again);
-        chunks.lock(chunk.id()).orElseThrow().movedToRetry(index, carried.size());
+        held.movedToRetry(index, carried.size());
         messages.dispatch(chunk.campaignId(), again.id(), retry.delay());
       }
     }
@@ -149,22 +150,51 @@ public class Ledger {
     }
   }
 
+  /** Gives a queued chunk a new message, and notes when. */
+  public void resend(long chunkId) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
+    if (chunk != null && chunk.state() == DispatchChunk.State.QUEUED) {
+      chunk.touch();
+      messages.dispatch(chunk.campaignId(), chunkId, Duration.ZERO);
+    }
+  }
+
   /** Sends the chunk's message again after {@code delay}, leaving the chunk as it is. */
   public void postpone(long campaignId, long chunkId, Duration delay) {
     messages.dispatch(campaignId, chunkId, delay);
   }
 
+  /**
+   * The chunk under this claim, locked.
+   *
+   * @throws ClaimLost when the claim no longer holds it
+   */
+  private DispatchChunk held(long chunkId, int claim) {
+    DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
+    if (chunk == null || !chunk.isHeldBy(claim)) {
+      throw new ClaimLost(chunkId, claim);
+    }
+    return chunk;
+  }
+
+  /** A dispatch's claim was settled by someone else: it must write and send nothing more. */
+  public static class ClaimLost extends RuntimeException {
+    ClaimLost(long chunkId, int claim) {
+      super("claim " + claim + " of chunk " + chunkId + " no longer holds it");
+    }
+  }
+
   /** Every call of the chunk was made and recorded. */
-  public void done(long chunkId) {
-    chunks.lock(chunkId).ifPresent(DispatchChunk::done);
+  public void done(DispatchChunk claimed) {
+    held(claimed.id(), claimed.claims()).done();
   }
 
   /**
    * Puts recipients that no call carried back in the queue (a graceful stop, an open breaker), to
    * be sent again after {@code delay}.
    */
-  public void release(long chunkId, List<Recipient> notStarted, Duration delay) {
-    DispatchChunk chunk = chunks.lock(chunkId).orElseThrow();
+  public void release(DispatchChunk claimed, List<Recipient> notStarted, Duration delay) {
+    DispatchChunk chunk = held(claimed.id(), claimed.claims());
     chunk.release(notStarted);
     if (chunk.state() == DispatchChunk.State.QUEUED) {
       messages.dispatch(chunk.campaignId(), chunk.id(), delay);
@@ -176,8 +206,12 @@ public class Ledger {
    * FAILED with the reason.
    */
   public void endUnsent(
-      long chunkId, long providerId, List<Recipient> unsent, SendStatus status, String error) {
-    DispatchChunk chunk = chunks.lock(chunkId).orElseThrow();
+      DispatchChunk claimed,
+      long providerId,
+      List<Recipient> unsent,
+      SendStatus status,
+      String error) {
+    DispatchChunk chunk = held(claimed.id(), claimed.claims());
     end(chunk, providerId, unsent, status, null, error);
     chunk.done();
   }
@@ -204,13 +238,10 @@ public class Ledger {
    *
    * @return how many recipients were found in doubt
    */
-  public int recover(long chunkId, String node, Long boot) {
+  public int recover(long chunkId, int claim, String node) {
     DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
-    if (chunk == null
-        || chunk.state() != DispatchChunk.State.CLAIMED
-        || !node.equals(chunk.claimNode())
-        || (boot != null && !boot.equals(chunk.claimBoot()))) {
-      return 0;
+    if (chunk == null || !chunk.isHeldBy(claim) || !node.equals(chunk.claimNode())) {
+      return 0; // settled meanwhile, or claimed again
     }
     Long providerId = campaigns.find(chunk.campaignId()).map(Campaign::providerId).orElse(null);
     if (providerId == null) {
@@ -244,33 +275,20 @@ public class Ledger {
   public int convertLegacy(int max, int perChunk) {
     List<SendRecord> waiting = sends.legacyWaiting(max);
     Map<Long, List<Recipient>> queuedByCampaign = new java.util.LinkedHashMap<>();
-    List<SendRecord> claimed = new ArrayList<>();
+    List<Long> claimed = new ArrayList<>();
     for (SendRecord record : waiting) {
-      sends.remove(record);
       if (record.legacyClaimed()) {
-        claimed.add(record);
+        claimed.add(record.id()); // kept in place: events may already name it
       } else {
+        sends.remove(record);
         queuedByCampaign
             .computeIfAbsent(record.campaignId(), id -> new ArrayList<>())
             .add(new Recipient(record.profileId(), record.email(), record.meta()));
       }
     }
-    sends.flush(); // the records' meta values are written again below
-    for (SendRecord record : claimed) {
-      Recipient recipient = new Recipient(record.profileId(), record.email(), record.meta());
-      DispatchChunk held = new DispatchChunk(record.campaignId(), List.of(recipient), 1, null);
-      held.claim("legacy", 0, List.of(List.of(0)), Instant.now());
-      chunks.add(held);
-      sends.add(
-          SendRecord.ended(
-              held,
-              record.providerId(),
-              recipient,
-              SendStatus.IN_DOUBT,
-              null,
-              "in doubt: mailhub stopped while the provider was being called"));
-      held.done();
-    }
+    sends.flush(); // the removed records' meta values are written again in their chunks' records
+    sends.legacyInDoubt(
+        claimed, "in doubt: mailhub stopped while the provider was being called; not sent again");
     queuedByCampaign.forEach((campaignId, recipients) -> queue(campaignId, recipients, perChunk));
     if (!waiting.isEmpty()) {
       LOG.info(

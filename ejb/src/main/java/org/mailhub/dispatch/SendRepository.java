@@ -96,6 +96,21 @@ public class SendRepository {
         .getResultList();
   }
 
+  /** Records that 0.1 had claimed end IN_DOUBT where they are. */
+  public void legacyInDoubt(Collection<Long> ids, String error) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    em.createQuery(
+            "update SendRecord r set r.status = :inDoubt, r.error = :error, r.updatedAt = :now"
+                + " where r.id in :ids")
+        .setParameter("inDoubt", SendStatus.IN_DOUBT)
+        .setParameter("error", error)
+        .setParameter("now", Instant.now())
+        .setParameter("ids", ids)
+        .executeUpdate();
+  }
+
   public void remove(SendRecord record) {
     em.remove(record);
   }

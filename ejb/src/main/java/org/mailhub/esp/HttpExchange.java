@@ -77,7 +77,8 @@ public class HttpExchange {
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ProviderUnavailable(SendOutcome.rejected(null, "INTERRUPTED", "Interrupted"), e);
+      // the request may have been written already
+      throw new OutcomeUnknown(SendOutcome.rejected(null, "INTERRUPTED", "Interrupted"), e);
     }
     int status = response.statusCode();
     if (status >= 500 || status == 429) {

@@ -72,19 +72,29 @@ public class MailSender {
       }
       message.saveChanges();
       String messageId = message.getMessageID();
-      try (Transport transport = session.getTransport()) {
-        transport.connect(settings.username(), settings.password());
-        try {
-          transport.sendMessage(message, message.getAllRecipients());
-        } catch (MessagingException e) {
-          throw new Delivering(e);
-        }
+      Transport transport = session.getTransport();
+      transport.connect(settings.username(), settings.password());
+      try {
+        transport.sendMessage(message, message.getAllRecipients());
+      } catch (MessagingException e) {
+        throw new Delivering(e);
+      } finally {
+        closeQuietly(transport);
       }
       return SendOutcome.accepted(messageId);
     } catch (Delivering e) {
       return failure(settings, (Exception) e.getCause(), true);
     } catch (MessagingException | UnsupportedEncodingException e) {
       return failure(settings, e, false);
+    }
+  }
+
+  /** The message was accepted (or refused) already: a QUIT that fails changes nothing. */
+  private static void closeQuietly(Transport transport) {
+    try {
+      transport.close();
+    } catch (MessagingException ignored) {
+      // the server's answer to the message is what counts
     }
   }
 

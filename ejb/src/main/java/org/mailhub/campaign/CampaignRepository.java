@@ -17,6 +17,16 @@ public class CampaignRepository {
   }
 
   /** The campaign, write-locked so that no concurrent counter update is lost. */
+  /** The campaign's status alone, without loading its content. */
+  public Optional<CampaignStatus> status(long id) {
+    return em
+        .createQuery("select c.status from Campaign c where c.id = :id", CampaignStatus.class)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .findFirst();
+  }
+
   public Optional<Campaign> lock(long id) {
     return Optional.ofNullable(em.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE));
   }

@@ -45,6 +45,7 @@ public class Dispatcher {
   private static final long CANCEL_CHECK_NANOS = Duration.ofMillis(250).toNanos();
 
   @Inject Ledger ledger;
+  @Inject Recorder recorder;
   @Inject ProviderSettings settings;
   @Inject ProviderBreakers breakers;
   @Inject UnsubscribeLinks links;
@@ -199,7 +200,7 @@ public class Dispatcher {
       List<Recipient> carried = recipients(batches.get(i), byMeta);
       Ledger.CallResult result = call(bound, provider, envelope, batches.get(i), chunk);
       try {
-        ledger.record(chunk, provider.id(), i, carried, result, maxAttempts);
+        recorder.record(new Ledger.Call(chunk, provider.id(), i, carried, result, maxAttempts));
       } catch (Ledger.ClaimLost lost) {
         throw lost;
       } catch (RuntimeException e) {

@@ -63,7 +63,7 @@ public class Ledger {
 
   /** The campaign's status now: it may have been cancelled or failed while a chunk was sent. */
   public CampaignStatus status(long campaignId) {
-    return campaigns.find(campaignId).map(Campaign::status).orElse(CampaignStatus.CANCELLED);
+    return campaigns.status(campaignId).orElse(CampaignStatus.CANCELLED);
   }
 
   /**
@@ -94,6 +94,30 @@ public class Ledger {
    * Recipients the provider refused in a way that may heal move to a new chunk sent again later,
    * while they have attempts left.
    */
+  /** One provider call's outcome, to be recorded. */
+  public record Call(
+      DispatchChunk chunk,
+      long providerId,
+      int index,
+      List<Recipient> carried,
+      CallResult result,
+      int maxAttempts) {}
+
+  /**
+   * Records the outcomes of several dispatches' calls in one transaction (see {@link Recorder}).
+   */
+  public void recordAll(List<Call> calls) {
+    for (Call call : calls) {
+      record(
+          call.chunk(),
+          call.providerId(),
+          call.index(),
+          call.carried(),
+          call.result(),
+          call.maxAttempts());
+    }
+  }
+
   public void record(
       DispatchChunk chunk,
       long providerId,
@@ -101,7 +125,9 @@ public class Ledger {
       List<Recipient> carried,
       CallResult result,
       int maxAttempts) {
-    DispatchChunk held = held(chunk.id(), chunk.claims());
+    // not checked against the chunk here, once per call: the recovery never settles the claim of
+    // a dispatch that runs (DispatchRecovery asks Dispatcher.isSending), and every other write of
+    // the dispatch checks its claim under the chunk's lock
     if (result instanceof CallResult.Sent sent) {
       end(chunk, providerId, carried, SendStatus.SENT, sent.messageId(), null);
     } else if (result instanceof CallResult.Failed failed) {
@@ -115,7 +141,7 @@ public class Ledger {
         DispatchChunk again =
             new DispatchChunk(chunk.campaignId(), carried, chunk.attempt() + 1, retry.error());
         chunks.add(again);
-        held.movedToRetry(index, carried.size());
+        held(chunk.id(), chunk.claims()).movedToRetry(index, carried.size());
         messages.dispatch(chunk.campaignId(), again.id(), retry.delay());
       }
     }

@@ -107,6 +107,36 @@ class CrashRecoveryIT {
         }
       }
       assertEquals(counts.getInt("inDoubt"), inDoubt);
+
+      // the ESP reports a click on one recipient in doubt: it was sent after all
+      JsonObject doubtful =
+          records.stream()
+              .filter(r -> r.getString("status").equals("IN_DOUBT"))
+              .findFirst()
+              .orElseThrow();
+      String callbackPath =
+          URI.create(
+                  Mailhub.json(Mailhub.get(URL, "api/providers/" + provider))
+                      .getString("callbackUrl"))
+              .getPath()
+              .substring(1);
+      HttpResponse<String> reported =
+          Mailhub.post(
+              URL,
+              callbackPath,
+              """
+              {"version": "v2", "events": {"clicked": [
+                {"type": "clicked", "email": "%s", "meta": "%s", "description": "https://acme.example"}]}}"""
+                  .formatted(doubtful.getString("email"), doubtful.getString("meta")));
+      assertEquals(200, reported.statusCode(), reported.body());
+      JsonObject after =
+          sends(campaign).stream()
+              .filter(r -> r.getString("email").equals(doubtful.getString("email")))
+              .findFirst()
+              .orElseThrow();
+      assertEquals("SENT", after.getString("status"), after.toString());
+      assertEquals("CLICKED", after.getString("outcome"), after.toString());
+      assertEquals(inDoubt - 1, counts(campaign).getInt("inDoubt"));
       assertTrue(
           inDoubt <= KILLS * CONCURRENCY,
           inDoubt + " in doubt; at most the calls in flight at each kill: " + KILLS * CONCURRENCY);

@@ -18,6 +18,7 @@ import org.mailhub.dispatch.SendRecord;
 import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
 import org.mailhub.dispatch.Texts;
+import org.mailhub.profile.ProfileRules;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 import org.mailhub.provider.ProviderService;
@@ -80,6 +81,13 @@ public class CallbackService {
       } else if (send == null && parser.requiresKnownMeta()) {
         unprocessed.add(
             new Unprocessed(event.index(), event.raw(), "unknown meta: no email was sent with it"));
+      } else if (send == null && ProfileRules.emailProblem(event.email()) != null) {
+        // an address nobody was sent to becomes a suppression only when it is an address at all
+        unprocessed.add(
+            new Unprocessed(
+                event.index(),
+                event.raw(),
+                "invalid email: " + ProfileRules.emailProblem(event.email())));
       } else {
         String email = send != null ? send.email() : event.email();
         receipts.add(

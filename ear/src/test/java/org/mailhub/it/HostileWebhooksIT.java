@@ -75,7 +75,7 @@ class HostileWebhooksIT {
                     "GENERIC_HTTP",
                     "{\"endpoint\": \"http://127.0.0.1:9/x\","
                         + " \"parameters\": {\"to\": \"$$To\", \"subject\": \"$$Subject\","
-                        + " \"html\": \"$$HTML\", \"from\": \"$$FromAddress\", \"meta\": \"$$Meta\"}}")),
+                        + " \"html\": \"$$HTML\", \"from\": \"$$FromName $$FromAddress\", \"meta\": \"$$Meta\"}}")),
             "{\"version\": \"v2\", \"events\": {\"failed\": [{\"type\": \"hard_bounce\","
                 + " \"email\": \"g-"
                 + run

@@ -28,6 +28,9 @@ public final class WebhookJson {
       return reader.readValue();
     } catch (JsonException e) {
       throw RequestRejected.invalid("body", "is not valid JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // Parsson refuses nesting deeper than 1000 with a bare RuntimeException
+      throw RequestRejected.invalid("body", "cannot be read as JSON: " + e.getMessage());
     }
   }
 

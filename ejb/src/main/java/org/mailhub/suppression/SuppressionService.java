@@ -3,6 +3,7 @@ package org.mailhub.suppression;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.mailhub.infrastructure.Csv;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.profile.Profile;
 import org.mailhub.profile.ProfileRules;
@@ -68,32 +69,19 @@ public class SuppressionService {
   /** Writes every suppression as CSV, a page at a time. */
   public void exportCsv(java.io.Writer out) {
     try {
-      out.write("email,reason,providerId,campaignId,createdAt\r\n");
+      var csv = Csv.printer(out, "email", "reason", "providerId", "campaignId", "createdAt");
       suppressions.forEach(
           s -> {
             try {
-              out.write(
-                  String.join(
-                          ",",
-                          csv(s.email()),
-                          s.reason().name(),
-                          s.providerId() == null ? "" : s.providerId().toString(),
-                          s.campaignId() == null ? "" : s.campaignId().toString(),
-                          s.createdAt().toString())
-                      + "\r\n");
+              Csv.row(
+                  csv, s.email(), s.reason().name(), s.providerId(), s.campaignId(), s.createdAt());
             } catch (java.io.IOException e) {
               throw new java.io.UncheckedIOException(e);
             }
           });
-      out.flush();
+      csv.flush();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private static String csv(String value) {
-    return value.contains(",") || value.contains("\"")
-        ? "\"" + value.replace("\"", "\"\"") + "\""
-        : value;
   }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.function.LongFunction;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.mailhub.campaign.CampaignService.SendResponse;
+import org.mailhub.infrastructure.Csv;
 
 /** A campaign's send records as CSV, one row per recipient, read a page at a time. */
 public final class SendsCsv {
@@ -14,8 +14,6 @@ public final class SendsCsv {
   static final String[] HEADER = {
     "email", "status", "outcome", "messageId", "error", "attempts", "updatedAt"
   };
-
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
 
   private SendsCsv() {}
 
@@ -37,7 +35,7 @@ public final class SendsCsv {
       LongFunction<List<SendResponse>> pageAfter,
       LongFunction<List<SendResponse>> waitingFrom)
       throws IOException {
-    CSVPrinter csv = new CSVPrinter(out, FORMAT);
+    CSVPrinter csv = Csv.printer(out, HEADER);
     long after = 0;
     for (List<SendResponse> page = pageAfter.apply(after);
         !page.isEmpty();
@@ -60,7 +58,14 @@ public final class SendsCsv {
   }
 
   private static void print(CSVPrinter csv, SendResponse r) throws IOException {
-    csv.printRecord(
-        r.email(), r.status(), r.outcome(), r.messageId(), r.error(), r.attempts(), r.updatedAt());
+    Csv.row(
+        csv,
+        r.email(),
+        r.status(),
+        r.outcome(),
+        r.messageId(),
+        r.error(),
+        r.attempts(),
+        r.updatedAt());
   }
 }

@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.mailhub.infrastructure.Csv;
 
 /** Statistics as named counts (for CSV) and as a Chart.js bar chart (for the reports page). */
 public final class StatsReport {
@@ -87,10 +87,9 @@ public final class StatsReport {
   /** {@code metric,count} rows. */
   public static String csv(Stats s) {
     StringWriter out = new StringWriter();
-    try (CSVPrinter csv =
-        new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("metric", "count").get())) {
+    try (CSVPrinter csv = Csv.printer(out, "metric", "count")) {
       for (Map.Entry<String, Long> count : counts(s).entrySet()) {
-        csv.printRecord(count.getKey(), count.getValue());
+        Csv.row(csv, count.getKey(), count.getValue());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

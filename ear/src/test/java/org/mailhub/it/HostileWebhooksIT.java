@@ -190,8 +190,27 @@ class HostileWebhooksIT {
         Mailhub.get("api/suppressions/t-" + run + "@example.com").statusCode(),
         "an impossible time is the time the event arrived");
 
+    // an address that a spreadsheet would run as a formula is exported as text
+    String formula = "=1+1-" + run + "@example.com";
+    assertEquals(
+        200,
+        post(netcore, "[{\"EVENT\": \"abuse\", \"EMAIL\": \"" + formula + "\"}]").statusCode());
+    String csv = Mailhub.get("api/suppressions.csv").body();
+    assertTrue(csv.contains("\n'" + formula + ",SPAM_COMPLAINT,"), csv);
+
     HttpResponse<String> health = Mailhub.get("api/health");
     assertEquals(200, health.statusCode(), health.body());
+    assertEquals(
+        "frame-ancestors 'none'",
+        health.headers().firstValue("Content-Security-Policy").orElse(null));
+    assertEquals("nosniff", health.headers().firstValue("X-Content-Type-Options").orElse(null));
+    HttpResponse<String> page =
+        Mailhub.exchange(
+            HttpRequest.newBuilder(Mailhub.BASE.resolve("preferences/forged")).build());
+    assertEquals(
+        "frame-ancestors 'none'",
+        page.headers().firstValue("Content-Security-Policy").orElse(null),
+        "preference pages cannot be framed by another site");
     System.out.printf(
         "hostile webhooks: %d refused or garbage bodies, %d hostile fields%n", refused, variations);
   }

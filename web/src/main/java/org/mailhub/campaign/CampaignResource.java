@@ -171,7 +171,8 @@ public class CampaignResource {
               + " error, attempts, updatedAt; send records first, then the recipients still"
               + " waiting. Streamed a page at a time, so any size of campaign"
               + " can be exported; values with commas, quotes or line breaks are quoted (RFC"
-              + " 4180).")
+              + " 4180), and a cell a spreadsheet would run as a formula (starting with = + - @,"
+              + " a tab or a carriage return) starts with an apostrophe.")
   @APIResponse(responseCode = "200", description = "the CSV")
   @APIResponse(responseCode = "404", description = "no such campaign")
   public Response report(@PathParam("id") long id) {

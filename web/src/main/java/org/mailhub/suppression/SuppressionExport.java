@@ -21,7 +21,11 @@ public class SuppressionExport {
 
   @GET
   @Produces("text/csv")
-  @Operation(summary = "Every suppression as CSV: email, reason, providerId, campaignId, createdAt")
+  @Operation(
+      summary = "Every suppression as CSV: email, reason, providerId, campaignId, createdAt",
+      description =
+          "RFC 4180; a cell a spreadsheet would run as a formula (starting with = + - @, a tab or a"
+              + " carriage return) starts with an apostrophe.")
   public Response export() {
     StreamingOutput csv =
         out -> suppressions.exportCsv(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -413,4 +413,40 @@ class AdminUiIT {
         .getText()
         .strip();
   }
+
+  @Test
+  @Order(11)
+  void aSignedInBrowserCannotBeMadeToChangeAnythingThroughTheApi() {
+    browser.click("account:signOut");
+    browser.open("admin/providers.xhtml");
+    browser.type("signIn:username", Mailhub.ADMIN);
+    browser.type("signIn:password", Mailhub.ADMIN_PASSWORD);
+    browser.click("signIn:submit");
+    assertTrue(browser.text("account:signedIn").contains(Mailhub.ADMIN));
+    String victim = "csrf-" + run + "@example.com";
+    String body = "{\"email\": \"" + victim + "\", \"reason\": \"UNSUBSCRIBED\"}";
+    // what another site's script or form could make this signed-in browser send
+    for (String path :
+        java.util.List.of("/api/suppressions", "/api;x/suppressions", "/api%2Fsuppressions")) {
+      for (String type : java.util.List.of("application/json", "text/plain")) {
+        Object answer =
+            browser.js(
+                "var x = new XMLHttpRequest(); x.open('POST', arguments[0], false);"
+                    + " x.setRequestHeader('Content-Type', arguments[1]); x.send(arguments[2]);"
+                    + " return x.status + ' ' + (x.getResponseHeader('WWW-Authenticate') || '');",
+                path,
+                type,
+                body);
+        assertTrue(
+            String.valueOf(answer).matches("40[0-9] "),
+            path + " " + type + ": " + answer + " (refused, and no Basic challenge)");
+      }
+    }
+    assertEquals(404, Mailhub.get("api/suppressions/" + victim).statusCode(), "nothing was added");
+    Object read =
+        browser.js(
+            "var x = new XMLHttpRequest(); x.open('GET', '/api/suppressions', false); x.send();"
+                + " return x.status;");
+    assertEquals(200L, read, "the session still reads the API (the UI's CSV links)");
+  }
 }

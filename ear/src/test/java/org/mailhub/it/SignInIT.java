@@ -40,6 +40,32 @@ class SignInIT {
     assertEquals(401, wrong.statusCode());
     assertEquals("UNAUTHORIZED", Mailhub.json(wrong).getString("code"));
 
+    HttpResponse<String> formLike =
+        call(
+            "POST",
+            "api/campaigns/999999/cancel",
+            Mailhub.basic(Mailhub.ADMIN, Mailhub.ADMIN_PASSWORD),
+            null);
+    assertEquals(415, formLike.statusCode(), "a POST a form could send: " + formLike.body());
+    assertEquals("JSON_OR_HEADER_REQUIRED", Mailhub.json(formLike).getString("code"));
+    HttpResponse<String> withHeader =
+        Mailhub.exchange(
+            HttpRequest.newBuilder(Mailhub.BASE.resolve("api/campaigns/999999/cancel"))
+                .header("Authorization", Mailhub.basic(Mailhub.ADMIN, Mailhub.ADMIN_PASSWORD))
+                .header("X-Requested-By", "a program")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(404, withHeader.statusCode(), withHeader.body());
+    HttpResponse<String> fromABrowser =
+        Mailhub.exchange(
+            HttpRequest.newBuilder(Mailhub.BASE.resolve("api/providers"))
+                .header("Sec-Fetch-Mode", "cors")
+                .build());
+    assertEquals(401, fromABrowser.statusCode());
+    assertTrue(
+        fromABrowser.headers().firstValue("WWW-Authenticate").isEmpty(),
+        "browsers are never asked for Basic credentials");
+
     HttpResponse<String> anonymousWrite =
         call("POST", "api/suppressions", null, "{\"email\": \"x@example.com\"}");
     assertEquals(401, anonymousWrite.statusCode());

@@ -13,7 +13,8 @@ public class RequestRejected extends RuntimeException {
   public enum Reason {
     INVALID,
     NOT_FOUND,
-    CONFLICT
+    CONFLICT,
+    UNSUPPORTED_MEDIA_TYPE
   }
 
   /** One offending input field, named by its JSON path (e.g. {@code settings.port}). */
@@ -45,6 +46,10 @@ public class RequestRejected extends RuntimeException {
 
   public static RequestRejected conflict(String code, String message) {
     return new RequestRejected(Reason.CONFLICT, code, message, List.of());
+  }
+
+  public static RequestRejected unsupportedMediaType(String code, String message) {
+    return new RequestRejected(Reason.UNSUPPORTED_MEDIA_TYPE, code, message, List.of());
   }
 
   public Reason reason() {

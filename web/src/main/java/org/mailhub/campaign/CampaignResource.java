@@ -105,6 +105,9 @@ public class CampaignResource {
       description = "Answers 202 at once; follow the progress with GET /api/campaigns/{id}.")
   @APIResponse(responseCode = "202", description = "sending has started")
   @APIResponse(responseCode = "409", description = "not a draft, or no provider to send through")
+  @APIResponse(
+      responseCode = "415",
+      description = "sent without Content-Type: application/json and without X-Requested-By")
   public Response launch(@PathParam("id") long id) {
     return Response.accepted(campaigns.launch(id)).build();
   }
@@ -120,6 +123,9 @@ public class CampaignResource {
               + " CANCELLED.")
   @APIResponse(responseCode = "200", description = "cancelled")
   @APIResponse(responseCode = "409", description = "already finished")
+  @APIResponse(
+      responseCode = "415",
+      description = "sent without Content-Type: application/json and without X-Requested-By")
   public CampaignResponse cancel(@PathParam("id") long id) {
     return campaigns.cancel(id);
   }

@@ -24,8 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                     + " reported back. Every error answers with a JSON body"
                     + " {\"code\", \"message\", \"violations\"}. Calls under /api/ need HTTP basic"
                     + " authentication as a mailhub user (401 without it): admins may call"
-                    + " everything, viewers only GET (403 otherwise). /api/health, the ESP webhooks"
-                    + " and the preference pages are open.",
+                    + " everything, viewers only GET (403 otherwise). A POST under /api/ carries"
+                    + " Content-Type application/json (or text/csv where CSV is taken) or the"
+                    + " header X-Requested-By, else 415 JSON_OR_HEADER_REQUIRED: no other site's"
+                    + " form can make a browser call the API. /api/health, the ESP webhooks and"
+                    + " the preference pages are open.",
             license = @License(name = "Apache-2.0")))
 @SecurityScheme(
     securitySchemeName = "basicAuth",

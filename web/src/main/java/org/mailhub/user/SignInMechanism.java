@@ -56,14 +56,16 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
     HttpSession session = request.getSession(false);
     String name = session == null ? null : (String) session.getAttribute(SIGNED_IN);
-    if (name != null && (!isApi(request) || isRead(request))) {
+    // the session is a browser's: it works the admin UI, and reads the API (the UI's CSV links);
+    // it never changes anything through the API, whatever form the path takes
+    if (name != null && (isUi(request) || isRead(request))) {
       var role = users.roleOf(name);
       if (role.isPresent()) {
         return context.notifyContainerAboutLogin(name, Set.of(role.get().roleName()));
       }
       session.invalidate();
     }
-    if (isApi(request)) {
+    if (!isUi(request)) {
       return refuse(
           request,
           response,
@@ -101,8 +103,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpServletResponse response,
       HttpMessageContext context,
       String message) {
-    if (isApi(request)) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"mailhub\", charset=\"UTF-8\"");
+    if (!isUi(request)) {
+      if (!isBrowser(request)) {
+        // a browser would ask for credentials and then send them with other sites' forms too
+        response.setHeader("WWW-Authenticate", "Basic realm=\"mailhub\", charset=\"UTF-8\"");
+      }
       request.setAttribute(ErrorPage.REASON, message);
     }
     return context.responseUnauthorized();
@@ -146,8 +151,21 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         : new UsernamePasswordCredential(basic.substring(0, colon), basic.substring(colon + 1));
   }
 
-  private static boolean isApi(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  /**
+   * A page of the admin UI: served by the Faces servlet (web.xml maps it to /admin/*), as the
+   * container resolved the path, so that no spelling of another path ({@code /api;x/...}, {@code
+   * /admin/../api/...}, encodings) passes for one.
+   */
+  private static boolean isUi(HttpServletRequest request) {
+    return "/admin".equals(request.getServletPath());
+  }
+
+  /** Browsers say where their requests come from (Fetch Metadata) or that they want a page. */
+  private static boolean isBrowser(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return request.getHeader("Sec-Fetch-Mode") != null
+        || request.getHeader("Sec-Fetch-Site") != null
+        || (accept != null && accept.contains("text/html"));
   }
 
   private static boolean isRead(HttpServletRequest request) {

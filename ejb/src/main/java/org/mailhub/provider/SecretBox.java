@@ -2,6 +2,8 @@ package org.mailhub.provider;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,10 +48,57 @@ public class SecretBox {
 
   private SecretKey key;
 
+  /** Random characters a configured key must have at least. */
+  static final int MIN_KEY_LENGTH = 32;
+
   @PostConstruct
   void init() {
-    String material = configuredKey.filter(k -> !k.isBlank()).orElseGet(this::generatedKey);
+    String material =
+        configuredKey
+            .filter(k -> !k.isBlank())
+            .map(SecretBox::checkConfigured)
+            .orElseGet(
+                () -> {
+                  String environment = System.getenv("MAILHUB_SECRET_KEY");
+                  if (environment != null && environment.isBlank()) {
+                    throw new IllegalStateException(
+                        "MAILHUB_SECRET_KEY is set but empty. Give it at least "
+                            + MIN_KEY_LENGTH
+                            + " random characters (e.g. openssl rand -base64 48), or unset it to"
+                            + " let mailhub keep a generated key in its data directory.");
+                  }
+                  return generatedKey();
+                });
     key = new SecretKeySpec(sha256(material), "AES");
+  }
+
+  /** Checked at deployment, so that a server with an unusable key refuses to start. */
+  void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // creating the bean ran init()
+  }
+
+  static String checkConfigured(String configured) {
+    if (configured.strip().length() < MIN_KEY_LENGTH) {
+      throw new IllegalStateException(
+          "MAILHUB_SECRET_KEY has "
+              + configured.strip().length()
+              + " characters; mailhub needs at least "
+              + MIN_KEY_LENGTH
+              + " random ones (e.g. openssl rand -base64 48). Provider secrets saved under the"
+              + " old key must then be entered again.");
+    }
+    return configured;
+  }
+
+  static String checkFile(Path file, String content) {
+    if (content.isBlank()) {
+      throw new IllegalStateException(
+          file
+              + " is empty. Restore it from the backup you keep with the database (provider"
+              + " secrets cannot be read without it), or delete it to have a new key generated"
+              + " and enter the providers' secrets again.");
+    }
+    return content;
   }
 
   /** A key for another purpose (e.g. signing links), derived from the same secret. */
@@ -120,7 +169,7 @@ public class SecretBox {
           // another start created it first; use theirs
         }
       }
-      return Files.readString(file).strip();
+      return checkFile(file, Files.readString(file)).strip();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the secret key " + file, e);
     }

@@ -178,6 +178,44 @@ class SignInIT {
     assertTrue(signIn.body().contains("Sign in"), signIn.body());
   }
 
+  @Test
+  void passwordGuessingIsSlowedDownPerAccount() throws Exception {
+    String name = "guessed-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String password = "the-right-password";
+    HttpResponse<String> created =
+        Mailhub.post(
+            "api/users",
+            "{\"username\": \"%s\", \"password\": \"%s\", \"role\": \"viewer\"}"
+                .formatted(name, password));
+    assertEquals(201, created.statusCode(), created.body());
+
+    for (int i = 1; i <= 4; i++) {
+      assertEquals(
+          401, call("GET", "api/providers", Mailhub.basic(name, "guess-" + i), null).statusCode());
+    }
+    HttpResponse<String> fifth = call("GET", "api/providers", Mailhub.basic(name, "guess-5"), null);
+    assertEquals(401, fifth.statusCode(), "the fifth guess is still checked");
+
+    HttpResponse<String> locked = call("GET", "api/providers", Mailhub.basic(name, password), null);
+    assertEquals(429, locked.statusCode(), "even the right password waits: " + locked.body());
+    assertEquals("TOO_MANY_ATTEMPTS", Mailhub.json(locked).getString("code"));
+    assertTrue(
+        locked.headers().firstValue("Retry-After").isPresent(), locked.headers().map().toString());
+    assertEquals(
+        200,
+        Mailhub.get("api/providers").statusCode(),
+        "another account from the same address goes on");
+
+    java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+    HttpResponse<String> later;
+    do {
+      Thread.sleep(200);
+      later = call("GET", "api/providers", Mailhub.basic(name, password), null);
+    } while (later.statusCode() == 429 && java.time.Instant.now().isBefore(deadline));
+    assertEquals(
+        200, later.statusCode(), "after the wait the right password works: " + later.body());
+  }
+
   private static HttpResponse<String> call(
       String method, String path, String authorization, String json) {
     HttpRequest.Builder request =

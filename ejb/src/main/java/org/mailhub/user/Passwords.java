@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Password hashes: PBKDF2-HMAC-SHA256 with 210,000 iterations (OWASP's advice), through Jakarta
@@ -22,6 +24,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Passwords {
 
   private static final int REMEMBERED = 10_000;
+
+  /**
+   * Password checks at once: each takes ~100 ms of a core, so more in parallel only slow every
+   * request of the server down; the others wait their turn, briefly.
+   */
+  private static final Semaphore CHECKS = new Semaphore(2, true);
+
+  private static final long WAIT_SECONDS = 10;
+
+  /** Too many password checks are waiting already. */
+  @jakarta.ejb.ApplicationException
+  public static class Busy extends RuntimeException {
+    Busy() {
+      super("mailhub is busy checking passwords; try again in a moment");
+    }
+  }
 
   @Inject Pbkdf2PasswordHash pbkdf2;
 
@@ -48,7 +66,7 @@ public class Passwords {
     if (verified.contains(remembered)) {
       return true;
     }
-    if (!pbkdf2.verify(password.toCharArray(), storedHash)) {
+    if (!checked(() -> pbkdf2.verify(password.toCharArray(), storedHash))) {
       return false;
     }
     if (verified.size() >= REMEMBERED) {
@@ -60,7 +78,23 @@ public class Passwords {
 
   /** Takes as long as a real check, so that answers do not tell which user names exist. */
   public void waste(String password) {
-    pbkdf2.verify(password.toCharArray(), decoy);
+    checked(() -> pbkdf2.verify(password.toCharArray(), decoy));
+  }
+
+  private static boolean checked(java.util.function.BooleanSupplier check) {
+    try {
+      if (!CHECKS.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+        throw new Busy();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Busy();
+    }
+    try {
+      return check.getAsBoolean();
+    } finally {
+      CHECKS.release();
+    }
   }
 
   private static String digest(String storedHash, String password) {

@@ -11,7 +11,7 @@ import java.io.IOException;
  * The container's own refusals (web.xml's error pages) as the API's JSON errors: 401 when the
  * credentials are missing or wrong, 403 when the signed-in user's role does not allow the call.
  */
-@WebServlet({"/errors/401", "/errors/403"})
+@WebServlet({"/errors/401", "/errors/403", "/errors/429", "/errors/503"})
 public class ErrorPage extends HttpServlet {
 
   /** The request attribute in which sign-in says why it refused. */
@@ -29,6 +29,11 @@ public class ErrorPage extends HttpServlet {
                   ? reason.toString()
                   : "Sign in: HTTP basic authentication as a mailhub user.")
           .send(response, 401);
+    } else if (Integer.valueOf(429).equals(status)) {
+      new ApiError("TOO_MANY_ATTEMPTS", String.valueOf(request.getAttribute(REASON)))
+          .send(response, 429);
+    } else if (Integer.valueOf(503).equals(status)) {
+      new ApiError("BUSY", String.valueOf(request.getAttribute(REASON))).send(response, 503);
     } else {
       new ApiError(
               "FORBIDDEN",

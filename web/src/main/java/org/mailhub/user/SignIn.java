@@ -40,7 +40,10 @@ public class SignIn {
     switch (status) {
       case SUCCESS -> external.redirect(external.getRequestContextPath() + destination(next));
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> Pages.error("Wrong user name or password.");
+      default -> {
+        Object refused = external.getRequestMap().get(SignInMechanism.REFUSED);
+        Pages.error(refused != null ? refused.toString() : "Wrong user name or password.");
+      }
     }
   }
 

@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.mailhub.infrastructure.BasicCredentials;
 import org.mailhub.rest.ErrorPage;
@@ -33,15 +35,30 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
   static final String SIGN_IN_PAGE = "/admin/login.xhtml";
 
+  /** The request attribute in which a refused sign-in on the page says why, when not a mistype. */
+  static final String REFUSED = "mailhub.signInRefused";
+
   @Inject IdentityStoreHandler identities;
   @Inject UserService users;
+  @Inject SignInThrottle throttle;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential submitted = context.getAuthParameters().getCredential();
-    if (context.isAuthenticationRequest() && submitted != null) {
-      return signIn(request, context, identities.validate(submitted));
+    if (context.isAuthenticationRequest() && submitted instanceof UsernamePasswordCredential form) {
+      String address = request.getRemoteAddr();
+      Optional<Duration> wait = throttle.lockedFor(form.getCaller(), address);
+      if (wait.isPresent()) {
+        request.setAttribute(REFUSED, tooMany(wait.get()));
+        return AuthenticationStatus.SEND_FAILURE;
+      }
+      try {
+        return signIn(request, context, checked(form, address));
+      } catch (Passwords.Busy busy) {
+        request.setAttribute(REFUSED, busy.getMessage());
+        return AuthenticationStatus.SEND_FAILURE;
+      }
     }
     if (!context.isProtected()) {
       // webhooks, preference pages, the sign-in page: their Authorization headers are not ours
@@ -49,7 +66,19 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
     var basic = BasicCredentials.decode(request.getHeader("Authorization"));
     if (basic.isPresent()) {
-      CredentialValidationResult result = identities.validate(credential(basic.get()));
+      UsernamePasswordCredential credential = credential(basic.get());
+      Optional<Duration> wait = throttle.lockedFor(credential.getCaller(), request.getRemoteAddr());
+      if (wait.isPresent()) {
+        response.setHeader("Retry-After", String.valueOf(wait.get().toSeconds() + 1));
+        return sendError(request, response, 429, tooMany(wait.get()));
+      }
+      CredentialValidationResult result;
+      try {
+        result = checked(credential, request.getRemoteAddr());
+      } catch (Passwords.Busy busy) {
+        response.setHeader("Retry-After", "1");
+        return sendError(request, response, 503, busy.getMessage());
+      }
       return result.getStatus() == CredentialValidationResult.Status.VALID
           ? context.notifyContainerAboutLogin(result)
           : refuse(request, response, context, "Wrong user name or password.");
@@ -73,6 +102,36 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
           "Sign in with HTTP basic authentication (the user name and password of a mailhub user).");
     }
     return toSignInPage(request, response, context);
+  }
+
+  /** Checks the password and counts the outcome for the throttle. */
+  private CredentialValidationResult checked(
+      UsernamePasswordCredential credential, String address) {
+    CredentialValidationResult result = identities.validate(credential);
+    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      throttle.succeeded(credential.getCaller(), address);
+    } else {
+      throttle.failed(credential.getCaller(), address);
+    }
+    return result;
+  }
+
+  static String tooMany(Duration wait) {
+    return "Too many failed sign-ins for this account or from this address: try again in "
+        + (wait.toSeconds() + 1)
+        + " s.";
+  }
+
+  /** An error answer of the container's error pages (org.mailhub.rest.ErrorPage): JSON. */
+  private static AuthenticationStatus sendError(
+      HttpServletRequest request, HttpServletResponse response, int status, String message) {
+    request.setAttribute(ErrorPage.REASON, message);
+    try {
+      response.sendError(status);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   @Override

@@ -614,7 +614,10 @@ public final class Benchmark {
               + " -XX:StartFlightRecording=name=bench,settings=profile");
     }
     server.start(
-        environment, "-Dmailhub.admin.user=" + ADMIN, "-Dmailhub.admin.password=" + ADMIN_PASSWORD);
+        environment,
+        "-Dmailhub.admin.user=" + ADMIN,
+        "-Dmailhub.admin.password=" + ADMIN_PASSWORD,
+        "-Dmailhub.gateway.allow-private-networks=true"); // the sink is on loopback
   }
 
   /** The server's 25 biggest classes on the heap, printed (profiling runs). */

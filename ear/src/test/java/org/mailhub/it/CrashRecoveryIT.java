@@ -155,6 +155,7 @@ class CrashRecoveryIT {
     server.start(
         java.util.Map.of(),
         "-Dmailhub.dispatch.prepare-chunk-size=500",
+        "-Dmailhub.gateway.allow-private-networks=true", // the ESP is on loopback
         "-Dmailhub.dispatch.concurrency=" + CONCURRENCY,
         Mailhub.ADMIN_PROPERTIES[0],
         Mailhub.ADMIN_PROPERTIES[1]);

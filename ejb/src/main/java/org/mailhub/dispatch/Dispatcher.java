@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignStatus;
 import org.mailhub.esp.Bound;
+import org.mailhub.esp.CallRefused;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.OutcomeUnknown;
@@ -237,6 +238,8 @@ public class Dispatcher {
     } catch (ProviderUnavailable e) {
       breakers.failed(provider.id());
       return new Ledger.CallResult.Retry(describe(e.outcome()), backoff(chunk.attempt()));
+    } catch (CallRefused e) {
+      return new Ledger.CallResult.Failed(describe(e.outcome()));
     } catch (OutcomeUnknown e) {
       breakers.failed(provider.id());
       return new Ledger.CallResult.InDoubt("in doubt: " + describe(e.outcome()));

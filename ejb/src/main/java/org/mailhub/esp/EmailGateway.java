@@ -27,6 +27,14 @@ public interface EmailGateway<S> {
   }
 
   /**
+   * The hosts the settings make mailhub call, by the name of their setting ({@code endpoint},
+   * {@code host}): they must be on the internet (see {@link Destinations}).
+   */
+  default java.util.Map<String, String> destinations(S settings) {
+    return java.util.Map.of();
+  }
+
+  /**
    * The campaign-level {@code $$name} placeholders the settings use; campaigns give their values.
    */
   default Set<String> campaignPlaceholders(S settings) {

@@ -28,6 +28,7 @@ public class HttpExchange {
   public static final int EXCERPT_LENGTH = 500;
 
   @Inject GatewayTimeouts timeouts;
+  @Inject Destinations destinations;
 
   private HttpClient client;
 
@@ -49,6 +50,7 @@ public class HttpExchange {
    */
   public HttpResponse<String> send(HttpRequest.Builder request) {
     HttpRequest built = request.timeout(timeouts.read()).build();
+    destinations.require(built.uri().getHost());
     HttpResponse<String> response;
     try {
       response = client.send(built, HttpResponse.BodyHandlers.ofString());

@@ -35,6 +35,7 @@ public class ProviderSettings {
   private final Jsonb jsonb = JsonbBuilder.create();
 
   @Inject Gateways gateways;
+  @Inject org.mailhub.esp.Destinations destinations;
   @Inject SecretBox box;
   @Inject Validator validator;
 
@@ -65,6 +66,12 @@ public class ProviderSettings {
     if (errors.isEmpty()) {
       check(gateway, settings)
           .forEach(e -> errors.add(new FieldError("settings." + e.field(), e.message())));
+      destinations(gateway, settings)
+          .forEach(
+              (field, host) ->
+                  destinations
+                      .refusal(host)
+                      .ifPresent(why -> errors.add(new FieldError("settings." + field, why))));
     }
     if (!errors.isEmpty()) {
       throw RequestRejected.invalid(errors);
@@ -144,6 +151,11 @@ public class ProviderSettings {
       }
     }
     return result;
+  }
+
+  private static <S> java.util.Map<String, String> destinations(
+      EmailGateway<S> gateway, Object settings) {
+    return gateway.destinations(gateway.settingsType().cast(settings));
   }
 
   private static <S> List<FieldError> check(EmailGateway<S> gateway, Object settings) {

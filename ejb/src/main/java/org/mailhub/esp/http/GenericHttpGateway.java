@@ -44,6 +44,12 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
   }
 
   @Override
+  public java.util.Map<String, String> destinations(GenericHttpSettings settings) {
+    String host = org.mailhub.esp.Destinations.hostOf(settings.endpoint());
+    return host == null ? java.util.Map.of() : java.util.Map.of("endpoint", host);
+  }
+
+  @Override
   public Class<GenericHttpSettings> settingsType() {
     return GenericHttpSettings.class;
   }

@@ -36,6 +36,12 @@ public class NetcoreGateway implements EmailGateway<NetcoreSettings> {
   }
 
   @Override
+  public java.util.Map<String, String> destinations(NetcoreSettings settings) {
+    String host = org.mailhub.esp.Destinations.hostOf(settings.endpoint());
+    return host == null ? java.util.Map.of() : java.util.Map.of("endpoint", host);
+  }
+
+  @Override
   public Class<NetcoreSettings> settingsType() {
     return NetcoreSettings.class;
   }

@@ -29,6 +29,11 @@ public class PostmarkGateway implements EmailGateway<PostmarkSettings> {
   }
 
   @Override
+  public java.util.Map<String, String> destinations(PostmarkSettings settings) {
+    return java.util.Map.of("host", settings.host());
+  }
+
+  @Override
   public Class<PostmarkSettings> settingsType() {
     return PostmarkSettings.class;
   }

@@ -33,6 +33,7 @@ public class MailSender {
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
 
   @Inject GatewayTimeouts timeouts;
+  @Inject org.mailhub.esp.Destinations destinations;
 
   @Inject
   @ConfigProperty(name = "mailhub.smtp.helo-name", defaultValue = "mailhub.localdomain")
@@ -45,6 +46,7 @@ public class MailSender {
    */
   public SendOutcome send(
       SmtpSettings settings, Envelope envelope, Email email, Map<String, String> headers) {
+    destinations.require(settings.host());
     Session session = Session.getInstance(properties(settings));
     try {
       MimeMessage message = new MimeMessage(session);

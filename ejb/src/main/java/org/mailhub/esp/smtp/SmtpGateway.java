@@ -25,6 +25,11 @@ public class SmtpGateway implements EmailGateway<SmtpSettings> {
   }
 
   @Override
+  public java.util.Map<String, String> destinations(SmtpSettings settings) {
+    return java.util.Map.of("host", settings.host());
+  }
+
+  @Override
   public Class<SmtpSettings> settingsType() {
     return SmtpSettings.class;
   }

@@ -1,0 +1,70 @@
+package org.mailhub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An admin (or someone who took over an admin's session) tries to point providers inside mailhub's
+ * own network: at its loopback, a private relay, the cloud's metadata service. A server as it ships
+ * refuses each with a 400 naming the setting. Runs its own server (port offset 300) with the
+ * default settings; the other tests allow private networks for their loopback ESPs.
+ */
+class PrivateNetworksIT {
+
+  private static final URI URL = URI.create("http://localhost:8380/");
+
+  private OwnServer server;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (server != null) {
+      server.kill();
+    }
+  }
+
+  @Test
+  void providersCannotPointIntoMailhubsOwnNetwork() throws Exception {
+    server = new OwnServer("private-networks", 300);
+    server.start(Map.of(), Mailhub.ADMIN_PROPERTIES[0], Mailhub.ADMIN_PROPERTIES[1]);
+
+    assertRefused(
+        "endpoint",
+        """
+        {"nickname": "metadata", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+         "settings": {"endpoint": "http://169.254.169.254/latest/meta-data/",
+           "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "from": "$$FromName $$FromAddress"}}}""");
+    assertRefused(
+        "endpoint",
+        """
+        {"nickname": "loopback", "type": "NETCORE", "fromAddress": "news@acme.example",
+         "settings": {"endpoint": "http://localhost:9990/management", "apiKey": "k-123456"}}""");
+    assertRefused(
+        "host",
+        """
+        {"nickname": "relay", "type": "SMTP", "fromAddress": "news@acme.example",
+         "settings": {"host": "10.0.0.25", "port": 25, "security": "NONE"}}""");
+
+    HttpResponse<String> outside =
+        Mailhub.post(
+            URL,
+            "api/providers",
+            """
+            {"nickname": "outside", "type": "SMTP", "fromAddress": "news@acme.example",
+             "settings": {"host": "smtp.example.com", "port": 587, "security": "STARTTLS"}}""");
+    assertEquals(201, outside.statusCode(), "a host outside is fine: " + outside.body());
+  }
+
+  private static void assertRefused(String field, String provider) {
+    HttpResponse<String> answer = Mailhub.post(URL, "api/providers", provider);
+    assertEquals(400, answer.statusCode(), answer.body());
+    String violations = Mailhub.json(answer).getJsonArray("violations").toString();
+    assertTrue(violations.contains("settings." + field), violations);
+    assertTrue(violations.contains("MAILHUB_GATEWAY_ALLOW_PRIVATE_NETWORKS"), violations);
+  }
+}

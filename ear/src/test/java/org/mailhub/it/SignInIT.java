@@ -176,6 +176,10 @@ class SignInIT {
     HttpResponse<String> signIn = call("GET", "admin/login.xhtml", null, null);
     assertEquals(200, signIn.statusCode());
     assertTrue(signIn.body().contains("Sign in"), signIn.body());
+    assertTrue(
+        signIn.headers().allValues("Set-Cookie").stream()
+            .noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
+        "an anonymous visit keeps no session on the server: " + signIn.headers().map());
   }
 
   @Test

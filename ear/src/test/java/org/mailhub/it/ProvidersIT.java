@@ -313,7 +313,8 @@ class ProvidersIT {
   @Test
   void secretsAreWriteOnlyAndKeptWhenLeftOut() throws Exception {
     JsonObject created = create(netcore(unique("Secretive"), "Original-Key-0001"));
-    assertEquals("••••0001", created.getJsonObject("settings").getString("apiKey"));
+    assertEquals(
+        "••••", created.getJsonObject("settings").getString("apiKey"), "no part of a secret");
     assertFalse(
         Mailhub.get("api/providers/" + created.getInt("id")).body().contains("Original-Key"));
 
@@ -323,7 +324,7 @@ class ProvidersIT {
             "api/providers/" + created.getInt("id"),
             """
             {"nickname": "%s", "type": "NETCORE", "fromAddress": "news@acme.example",
-             "settings": {"endpoint": "%s", "apiKey": "••••0001"}}"""
+             "settings": {"endpoint": "%s", "apiKey": "••••"}}"""
                 .formatted(renamed, esp.url("/v6/mail/send")));
     assertEquals(200, updated.statusCode(), updated.body());
     assertEquals(renamed, Mailhub.json(updated).getString("nickname"));
@@ -331,6 +332,52 @@ class ProvidersIT {
     esp.answer(200, "{\"data\":{\"message_id\":\"m\"}}");
     assertEquals(200, testEmail(created, "ana@example.com").statusCode());
     assertEquals("Original-Key-0001", esp.next().header("api_key"));
+
+    // pointed elsewhere, the provider takes its key only if it is given again
+    String elsewhere = esp.url("/elsewhere/v6/mail/send");
+    HttpResponse<String> moved =
+        Mailhub.put(
+            "api/providers/" + created.getInt("id"),
+            """
+            {"nickname": "%s", "type": "NETCORE", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "apiKey": "••••"}}"""
+                .formatted(renamed, elsewhere));
+    assertEquals(400, moved.statusCode(), moved.body());
+    assertEquals(
+        "settings.apiKey",
+        Mailhub.json(moved).getJsonArray("violations").getJsonObject(0).getString("field"));
+    HttpResponse<String> movedWithKey =
+        Mailhub.put(
+            "api/providers/" + created.getInt("id"),
+            """
+            {"nickname": "%s", "type": "NETCORE", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "apiKey": "New-Key-0002"}}"""
+                .formatted(renamed, elsewhere));
+    assertEquals(200, movedWithKey.statusCode(), movedWithKey.body());
+  }
+
+  @Test
+  void credentialsInHttpHeadersAndParametersAreSecretsToo() {
+    HttpResponse<String> created =
+        Mailhub.post(
+            "api/providers",
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s",
+               "headers": {"Authorization": "Bearer sk-live-123456", "X-Api-Key": "k-987654", "X-Campaign": "$$Subject"},
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML",
+                              "from": "$$FromName $$FromAddress", "api_token": "t-555555"}}}"""
+                .formatted(unique("Headers"), esp.url("/send")));
+    assertEquals(201, created.statusCode(), created.body());
+
+    JsonObject settings =
+        Mailhub.json(Mailhub.get("api/providers/" + Mailhub.json(created).getInt("id")))
+            .getJsonObject("settings");
+    assertEquals("••••", settings.getJsonObject("headers").getString("Authorization"));
+    assertEquals("••••", settings.getJsonObject("headers").getString("X-Api-Key"));
+    assertEquals("$$Subject", settings.getJsonObject("headers").getString("X-Campaign"));
+    assertEquals("••••", settings.getJsonObject("parameters").getString("api_token"));
+    assertFalse(settings.toString().contains("sk-live"), settings.toString());
   }
 
   @Test

@@ -1,8 +1,10 @@
 package org.mailhub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -104,6 +106,22 @@ class SignInIT {
     String viewer = Mailhub.basic("reporting", "viewer-secret-1");
 
     assertEquals(200, call("GET", "api/providers", viewer, null).statusCode());
+    long provider =
+        Campaigns.provider(
+            """
+            {"nickname": "seen by a viewer %s", "type": "NETCORE", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "http://127.0.0.1:9/v6/mail/send", "apiKey": "key-viewers-never-see"}}"""
+                .formatted(java.util.UUID.randomUUID()));
+    JsonObject seen = Mailhub.json(call("GET", "api/providers/" + provider, viewer, null));
+    assertTrue(
+        !seen.containsKey("callbackUrl") || seen.isNull("callbackUrl"),
+        "the callback URL is a credential: " + seen);
+    assertFalse(seen.toString().contains("viewers-never"), seen.toString());
+    assertTrue(
+        Mailhub.json(Mailhub.get("api/providers/" + provider))
+            .getString("callbackUrl")
+            .contains("/callbacks/"),
+        "admins see it");
     assertEquals(200, call("GET", "api/suppressions", viewer, null).statusCode());
 
     HttpResponse<String> write =

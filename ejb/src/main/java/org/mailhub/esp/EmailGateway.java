@@ -21,6 +21,22 @@ public interface EmailGateway<S> {
   /** JSON pointers of the settings that are secrets: stored encrypted, never shown in clear. */
   Set<String> secretFields();
 
+  /**
+   * The secret fields of these settings (as stored or requested JSON): the fixed ones, and those
+   * the settings themselves make secret (such as an HTTP API's {@code Authorization} header).
+   */
+  default Set<String> secretFields(jakarta.json.JsonObject settings) {
+    return secretFields();
+  }
+
+  /**
+   * Where the settings send their secrets (endpoint, or host, port and security): when it changes,
+   * the secrets must be given again, so that no stored key follows a provider to another server.
+   */
+  default String connection(S settings) {
+    return destinations(settings).toString();
+  }
+
   /** Problems with the settings that Bean Validation annotations cannot express. */
   default List<FieldError> check(S settings) {
     return List.of();

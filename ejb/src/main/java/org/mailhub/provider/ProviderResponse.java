@@ -42,6 +42,28 @@ public record ProviderResponse(
     String settingsError,
     CallbackAuthView callbackAuth) {
 
+  /**
+   * The provider as a viewer sees it: without the callback URL, whose token lets anyone post events
+   * (suppressions, statistics) for the provider.
+   */
+  public ProviderResponse forViewer() {
+    return new ProviderResponse(
+        id,
+        nickname,
+        type,
+        fromName,
+        fromAddress,
+        replyTo,
+        preferenceCenter,
+        settings,
+        defaultProvider,
+        null,
+        createdAt,
+        updatedAt,
+        settingsError,
+        callbackAuth);
+  }
+
   /** The webhook credentials, the password masked. */
   public record CallbackAuthView(String username, String password) {}
 

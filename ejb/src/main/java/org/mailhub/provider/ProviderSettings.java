@@ -47,10 +47,15 @@ public class ProviderSettings {
    */
   Object accept(ProviderType type, JsonObject requested, Provider stored) {
     EmailGateway<?> gateway = gateways.of(type);
-    JsonObject merged =
-        stored == null || stored.type() != type
-            ? requested
-            : keepSecrets(gateway, requested, readable(stored));
+    JsonObject merged = requested;
+    if (stored != null && stored.type() == type) {
+      JsonObject before = readable(stored);
+      if (connection(gateway, requested).equals(connection(gateway, before))) {
+        merged = keepSecrets(gateway, requested, before);
+      } else {
+        requireSecretsAgain(gateway, requested, before);
+      }
+    }
     Object settings;
     try {
       settings = jsonb.fromJson(merged.toString(), gateway.settingsType());
@@ -117,34 +122,70 @@ public class ProviderSettings {
     return open(provider).batchSize();
   }
 
-  /** The provider's settings as clients see them: every secret masked. */
+  /** The provider's settings as clients see them: every secret masked, no part of it shown. */
   public JsonObject masked(Provider provider) {
     JsonObject settings = json(box.open(provider.sealedSettings()));
-    for (String field : gateways.of(provider.type()).secretFields()) {
+    for (String field : gateways.of(provider.type()).secretFields(settings)) {
       JsonPointer pointer = JSON.createPointer(field);
       if (pointer.containsValue(settings)
           && pointer.getValue(settings) instanceof JsonString secret) {
-        settings = pointer.replace(settings, JSON.createValue(hint(secret.getString())));
+        settings = pointer.replace(settings, JSON.createValue(MASK));
       }
     }
     return settings;
   }
 
-  /** The last four characters of a long secret, nothing of a short one. */
-  static String hint(String secret) {
-    return secret.length() >= 12 ? MASK + secret.substring(secret.length() - 4) : MASK;
+  /**
+   * Where the settings send their secrets, as the gateway tells it; settings that cannot be read
+   * have no known connection.
+   */
+  private String connection(EmailGateway<?> gateway, JsonObject settings) {
+    try {
+      return connectionOf(gateway, jsonb.fromJson(settings.toString(), gateway.settingsType()));
+    } catch (RuntimeException unreadable) {
+      return "unreadable";
+    }
+  }
+
+  private static <S> String connectionOf(EmailGateway<S> gateway, Object settings) {
+    return String.valueOf(gateway.connection(gateway.settingsType().cast(settings)));
+  }
+
+  /**
+   * The provider now sends elsewhere: each stored secret must be in the request, in clear, or the
+   * request is refused naming it, so that no stored key is sent to a server it was not meant for.
+   */
+  private static void requireSecretsAgain(
+      EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
+    List<FieldError> missing = new ArrayList<>();
+    for (String field : gateway.secretFields(stored)) {
+      JsonPointer pointer = JSON.createPointer(field);
+      if (pointer.containsValue(stored) && !given(pointer, requested)) {
+        missing.add(
+            new FieldError(
+                "settings" + field.replace("/", ".").replace("~1", "/").replace("~0", "~"),
+                "must be given again: the provider's endpoint or server changed, and a stored"
+                    + " secret only goes where it was given for"));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw RequestRejected.invalid(missing);
+    }
+  }
+
+  private static boolean given(JsonPointer pointer, JsonObject requested) {
+    return pointer.containsValue(requested)
+        && pointer.getValue(requested) instanceof JsonString secret
+        && !secret.getString().isBlank()
+        && !secret.getString().startsWith(MASK);
   }
 
   private static JsonObject keepSecrets(
       EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
     JsonObject result = requested;
-    for (String field : gateway.secretFields()) {
+    for (String field : gateway.secretFields(stored)) {
       JsonPointer pointer = JSON.createPointer(field);
-      boolean given =
-          pointer.containsValue(result)
-              && pointer.getValue(result) instanceof JsonString secret
-              && !secret.getString().isBlank()
-              && !secret.getString().startsWith(MASK);
+      boolean given = given(pointer, result);
       JsonPointer parent = JSON.createPointer(field.substring(0, field.lastIndexOf('/')));
       if (!given && pointer.containsValue(stored) && parent.containsValue(result)) {
         result = pointer.add(result, pointer.getValue(stored));

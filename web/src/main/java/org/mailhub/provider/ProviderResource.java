@@ -42,12 +42,20 @@ public class ProviderResource {
 
   @Inject ProviderService providers;
   @Context UriInfo uri;
+  @Context jakarta.ws.rs.core.SecurityContext security;
   @Inject org.mailhub.stats.StatsService stats;
 
   @GET
   @Operation(summary = "List providers, by nickname")
   public List<ProviderResponse> list() {
-    return providers.list();
+    return providers.list().stream().map(this::asCallerMaySee).toList();
+  }
+
+  /** Callback URLs are credentials of their own: admins only. */
+  private ProviderResponse asCallerMaySee(ProviderResponse provider) {
+    return security.isUserInRole(org.mailhub.user.Role.ADMIN.roleName())
+        ? provider
+        : provider.forViewer();
   }
 
   @GET
@@ -59,7 +67,7 @@ public class ProviderResource {
       description = "no such provider",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   public ProviderResponse get(@PathParam("id") long id) {
-    return providers.get(id);
+    return asCallerMaySee(providers.get(id));
   }
 
   @POST

@@ -59,6 +59,33 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
     return Set.of("/auth/password");
   }
 
+  /** Header and parameter names that carry credentials, whatever else they are called. */
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile(
+          "(?i).*(authorization|api[-_]?key|apikey|token|secret|password|passwd|signature"
+              + "|credential|cookie).*");
+
+  @Override
+  public Set<String> secretFields(jakarta.json.JsonObject settings) {
+    Set<String> fields = new java.util.LinkedHashSet<>(secretFields());
+    for (String group : List.of("headers", "parameters")) {
+      if (settings.get(group) instanceof jakarta.json.JsonObject values) {
+        values.forEach(
+            (name, value) -> {
+              if (value instanceof jakarta.json.JsonString && SECRET_NAME.matcher(name).matches()) {
+                fields.add("/" + group + "/" + name.replace("~", "~0").replace("/", "~1"));
+              }
+            });
+      }
+    }
+    return fields;
+  }
+
+  @Override
+  public String connection(GenericHttpSettings settings) {
+    return settings.endpoint();
+  }
+
   @Override
   public List<FieldError> check(GenericHttpSettings settings) {
     List<FieldError> errors = new ArrayList<>();

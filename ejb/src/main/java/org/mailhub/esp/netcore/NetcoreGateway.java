@@ -42,6 +42,11 @@ public class NetcoreGateway implements EmailGateway<NetcoreSettings> {
   }
 
   @Override
+  public String connection(NetcoreSettings settings) {
+    return settings.endpoint();
+  }
+
+  @Override
   public Class<NetcoreSettings> settingsType() {
     return NetcoreSettings.class;
   }

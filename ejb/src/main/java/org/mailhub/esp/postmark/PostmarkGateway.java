@@ -34,6 +34,11 @@ public class PostmarkGateway implements EmailGateway<PostmarkSettings> {
   }
 
   @Override
+  public String connection(PostmarkSettings settings) {
+    return settings.host() + ":" + settings.port() + " " + settings.security();
+  }
+
+  @Override
   public Class<PostmarkSettings> settingsType() {
     return PostmarkSettings.class;
   }

@@ -30,6 +30,11 @@ public class SmtpGateway implements EmailGateway<SmtpSettings> {
   }
 
   @Override
+  public String connection(SmtpSettings settings) {
+    return settings.host() + ":" + settings.port() + " " + settings.security();
+  }
+
+  @Override
   public Class<SmtpSettings> settingsType() {
     return SmtpSettings.class;
   }

@@ -35,9 +35,13 @@ import org.mailhub.rest.ApiError;
 @Tag(
     name = "Providers",
     description =
-        "Email service providers. settings depend on type; secrets in them (apiKey, password) are"
-            + " write-only: answers show them masked, and leaving them out or sending the masked"
-            + " value back on PUT keeps the stored secret.")
+        "Email service providers. settings depend on type; secrets in them (apiKey, password, and"
+            + " Generic HTTP headers and parameters named like credentials, e.g. Authorization)"
+            + " are write-only: answers show them as ••••, and leaving them out or sending the mask"
+            + " back on PUT keeps the stored secret, unless the PUT changes the endpoint, host, port"
+            + " or security: then every secret must be given again (400 naming each). Endpoints"
+            + " and hosts on private or local networks are refused (400) unless the server allows"
+            + " them. callbackUrl is shown to admins only.")
 public class ProviderResource {
 
   @Inject ProviderService providers;

@@ -16,6 +16,27 @@ class GenericHttpGatewayTest {
 
   private final GenericHttpGateway gateway = new GenericHttpGateway();
 
+  @Test
+  void headersAndParametersNamedLikeCredentialsAreSecrets() {
+    var settings =
+        org.mailhub.infrastructure.Jsons.JSON
+            .createReader(
+                new java.io.StringReader(
+                    "{\"headers\": {\"Authorization\": \"Bearer x\", \"X-Api-Key\": \"k\","
+                        + " \"Accept-Language\": \"en\"}, \"parameters\": {\"api_token\": \"t\","
+                        + " \"to\": \"$$To\", \"a/b~secret\": \"s\"}}"))
+            .readObject();
+
+    assertEquals(
+        java.util.Set.of(
+            "/auth/password",
+            "/headers/Authorization",
+            "/headers/X-Api-Key",
+            "/parameters/api_token",
+            "/parameters/a~1b~0secret"),
+        gateway.secretFields(settings));
+  }
+
   private static final String COMPLETE =
       "{\"to\": \"$$To\", \"html\": \"$$HTML\", \"subject\": \"$$Subject\", \"from\": \"$$FromName <$$FromAddress>\"}";
 

@@ -52,7 +52,10 @@ public final class WebhookJson {
   public static String text(JsonObject object, String name) {
     JsonValue value = object.get(name);
     if (value instanceof JsonString s) {
-      return s.getString().isBlank() ? null : s.getString().strip();
+      // NUL is valid JSON but no database text (PostgreSQL refuses it even in a query)
+      String text =
+          s.getString().indexOf('\0') < 0 ? s.getString() : s.getString().replace("\0", "");
+      return text.isBlank() ? null : text.strip();
     }
     if (value instanceof JsonNumber n) {
       BigDecimal number = n.bigDecimalValue();

@@ -24,6 +24,12 @@ class WebhookJsonTest {
   }
 
   @Test
+  void nulCharactersAreDroppedSinceNoDatabaseStoresThem() {
+    assertEquals("ab", WebhookJson.text(json("{\"meta\": \"a\\u0000b\"}"), "meta"));
+    assertNull(WebhookJson.text(json("{\"meta\": \"\\u0000\"}"), "meta"));
+  }
+
+  @Test
   void longDigitStringsKeepTheirDigits() {
     assertEquals(
         "15379002020014000", WebhookJson.text(json("{\"TRANSID\": 15379002020014000}"), "TRANSID"));

@@ -207,7 +207,7 @@ class SignInIT {
     HttpResponse<String> created =
         Mailhub.post(
             "api/users",
-            "{\"username\": \"%s\", \"password\": \"%s\", \"role\": \"viewer\"}"
+            "{\"username\": \"%s\", \"password\": \"%s\", \"role\": \"VIEWER\"}"
                 .formatted(name, password));
     assertEquals(201, created.statusCode(), created.body());
 

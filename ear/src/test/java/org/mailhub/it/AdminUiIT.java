@@ -358,6 +358,12 @@ class AdminUiIT {
     assertTrue(browser.driver.findElements(By.id("list:addProvider")).isEmpty());
     assertFalse(browser.driver.getPageSource().contains("Mark as default"));
     browser.screenshot("21-viewer-providers");
+
+    browser.open("admin/users.xhtml");
+    browser.type("own:current", "viewer-password-" + run);
+    browser.type("own:newPassword", "viewer-changed-" + run);
+    browser.click("own:change");
+    browser.expectMessage("Your password is changed");
   }
 
   private String recipient(int n) {

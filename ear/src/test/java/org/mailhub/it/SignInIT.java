@@ -238,6 +238,52 @@ class SignInIT {
         200, later.statusCode(), "after the wait the right password works: " + later.body());
   }
 
+  @Test
+  void everyUserChangesTheirOwnPassword() {
+    String name = "changer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    assertEquals(
+        201,
+        Mailhub.post(
+                "api/users",
+                "{\"username\": \"%s\", \"password\": \"first-password\", \"role\": \"VIEWER\"}"
+                    .formatted(name))
+            .statusCode());
+    String first = Mailhub.basic(name, "first-password");
+
+    HttpResponse<String> wrong =
+        call(
+            "PUT",
+            "api/account/password",
+            first,
+            "{\"currentPassword\": \"not-it\", \"newPassword\": \"second-password\"}");
+    assertEquals(400, wrong.statusCode(), wrong.body());
+    assertEquals(
+        "currentPassword",
+        Mailhub.json(wrong).getJsonArray("violations").getJsonObject(0).getString("field"));
+    assertEquals(
+        400,
+        call(
+                "PUT",
+                "api/account/password",
+                first,
+                "{\"currentPassword\": \"first-password\", \"newPassword\": \"short\"}")
+            .statusCode());
+
+    HttpResponse<String> changed =
+        call(
+            "PUT",
+            "api/account/password",
+            first,
+            "{\"currentPassword\": \"first-password\", \"newPassword\": \"second-password\"}");
+    assertEquals(
+        204, changed.statusCode(), "a viewer changes their own password: " + changed.body());
+    assertEquals(
+        401, call("GET", "api/providers", first, null).statusCode(), "the old one is gone");
+    assertEquals(
+        200,
+        call("GET", "api/providers", Mailhub.basic(name, "second-password"), null).statusCode());
+  }
+
   private static HttpResponse<String> call(
       String method, String path, String authorization, String json) {
     HttpRequest.Builder request =

@@ -75,6 +75,23 @@ public class UserService {
         : Optional.empty();
   }
 
+  /**
+   * Changes a user's own password: the current one proves it is them (a session left open is not
+   * enough), the new one follows the password rule.
+   */
+  public void changePassword(String username, String currentPassword, String newPassword) {
+    User user =
+        users.find(username).orElseThrow(() -> RequestRejected.notFound("No user " + username));
+    if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+      throw RequestRejected.invalid("currentPassword", "is not your current password");
+    }
+    String problem = User.passwordProblem(newPassword);
+    if (problem != null) {
+      throw RequestRejected.invalid("newPassword", problem);
+    }
+    user.changePassword(passwords.hash(newPassword));
+  }
+
   /** The role of a user who signed in earlier, or nothing when the user has been removed. */
   public Optional<Role> roleOf(String username) {
     return users.find(username).map(User::role);

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.ui.Pages;
 
-/** The users page: who may sign in, adding and removing them. */
+/** The users page: who may sign in, adding and removing them, and one's own password. */
 @Named
 @ViewScoped
 public class UserList implements Serializable {
@@ -23,6 +23,36 @@ public class UserList implements Serializable {
   private String username;
   private String password;
   private Role role = Role.VIEWER;
+  private String currentPassword;
+  private String newPassword;
+
+  /** The signed-in user's own password, whatever their role. */
+  public void changePassword() {
+    try {
+      users.changePassword(account.getName(), currentPassword, newPassword);
+      Pages.info("Your password is changed");
+      currentPassword = null;
+      newPassword = null;
+    } catch (RequestRejected e) {
+      Pages.show(e, Map.of("currentPassword", "own:current", "newPassword", "own:newPassword"));
+    }
+  }
+
+  public String getCurrentPassword() {
+    return currentPassword;
+  }
+
+  public void setCurrentPassword(String currentPassword) {
+    this.currentPassword = currentPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
+  }
 
   public List<UserResponse> getAll() {
     if (all == null) {

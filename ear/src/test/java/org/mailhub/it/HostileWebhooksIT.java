@@ -198,6 +198,24 @@ class HostileWebhooksIT {
     String csv = Mailhub.get("api/suppressions.csv").body();
     assertTrue(csv.contains("\n'" + formula + ",SPAM_COMPLAINT,"), csv);
 
+    // bodies over 10 MB are refused before they are read, webhooks and API alike
+    byte[] huge = new byte[12 * 1024 * 1024];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    HttpResponse<String> hugeWebhook = post(netcore, huge, "application/json");
+    assertEquals(413, hugeWebhook.statusCode(), hugeWebhook.body());
+    HttpResponse<String> hugeApi =
+        Mailhub.send(
+            HttpRequest.newBuilder(Mailhub.BASE.resolve("api/suppressions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
+                .build());
+    assertEquals(413, hugeApi.statusCode(), hugeApi.body());
+    assertEquals("BODY_TOO_LARGE", Mailhub.json(hugeApi).getString("code"));
+    assertEquals(
+        404,
+        post("callbacks/no-such-token", new byte[500_000], "application/json").statusCode(),
+        "an unknown callback URL is refused before its body is read");
+
     HttpResponse<String> health = Mailhub.get("api/health");
     assertEquals(200, health.statusCode(), health.body());
     assertEquals(

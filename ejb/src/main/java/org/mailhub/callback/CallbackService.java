@@ -47,6 +47,24 @@ public class CallbackService {
     return providers.findByCallbackToken(token).isPresent();
   }
 
+  /** Whether a webhook may be read at all: its token is known and its credentials right. */
+  public enum Admission {
+    UNKNOWN,
+    UNAUTHORIZED,
+    ADMITTED
+  }
+
+  /** Checked before the body is read, so that nobody else makes mailhub read large bodies. */
+  public Admission admit(String token, String authorization) {
+    Provider provider = providers.findByCallbackToken(token).orElse(null);
+    if (provider == null) {
+      return Admission.UNKNOWN;
+    }
+    return providerService.acceptsCallback(provider, authorization)
+        ? Admission.ADMITTED
+        : Admission.UNAUTHORIZED;
+  }
+
   /**
    * @return null when the token is unknown
    * @throws org.mailhub.infrastructure.RequestRejected for a body the parser refuses as a whole

@@ -87,6 +87,17 @@ public class CallbackResource {
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       InputStream body)
       throws IOException {
+    switch (callbacks.admit(token, authorization)) {
+      case UNKNOWN -> {
+        return notFound();
+      }
+      case UNAUTHORIZED -> {
+        return unauthorized();
+      }
+      case ADMITTED -> {
+        // read below
+      }
+    }
     byte[] bytes = body.readNBytes(maxBody + 1);
     if (bytes.length > maxBody) {
       return new ApiError("BODY_TOO_LARGE", "The body is larger than " + maxBody + " bytes")
@@ -95,15 +106,23 @@ public class CallbackResource {
     CallbackService.Answer answer =
         callbacks.receive(token, authorization, new String(bytes, StandardCharsets.UTF_8));
     if (answer == null) {
-      return new ApiError("NOT_FOUND", "There is no callback URL with this token").toResponse(404);
+      return notFound();
     }
     if (answer.status() == 401) {
-      return Response.status(401)
-          .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mailhub callbacks\"")
-          .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(new ApiError("UNAUTHORIZED", "Wrong or missing callback credentials"))
-          .build();
+      return unauthorized();
     }
     return Response.status(answer.status()).entity(answer.body()).build();
+  }
+
+  private static Response notFound() {
+    return new ApiError("NOT_FOUND", "There is no callback URL with this token").toResponse(404);
+  }
+
+  private static Response unauthorized() {
+    return Response.status(401)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mailhub callbacks\"")
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ApiError("UNAUTHORIZED", "Wrong or missing callback credentials"))
+        .build();
   }
 }

@@ -201,11 +201,19 @@ class HostileWebhooksIT {
     // bodies over 10 MB are refused before they are read, webhooks and API alike
     byte[] huge = new byte[12 * 1024 * 1024];
     java.util.Arrays.fill(huge, (byte) ' ');
-    HttpResponse<String> hugeWebhook = post(netcore, huge, "application/json");
+    // as careful clients do: the body follows only once the server agreed to read it
+    HttpResponse<String> hugeWebhook =
+        Mailhub.exchange(
+            HttpRequest.newBuilder(Mailhub.BASE.resolve(netcore))
+                .expectContinue(true)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
+                .build());
     assertEquals(413, hugeWebhook.statusCode(), hugeWebhook.body());
     HttpResponse<String> hugeApi =
         Mailhub.send(
             HttpRequest.newBuilder(Mailhub.BASE.resolve("api/suppressions"))
+                .expectContinue(true)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
                 .build());

@@ -198,31 +198,9 @@ class HostileWebhooksIT {
     String csv = Mailhub.get("api/suppressions.csv").body();
     assertTrue(csv.contains("\n'" + formula + ",SPAM_COMPLAINT,"), csv);
 
-    // bodies over 10 MB are refused before they are read, webhooks and API alike
-    byte[] huge = new byte[12 * 1024 * 1024];
-    java.util.Arrays.fill(huge, (byte) ' ');
-    // as careful clients do: the body follows only once the server agreed to read it
-    HttpResponse<String> hugeWebhook =
-        Mailhub.exchange(
-            HttpRequest.newBuilder(Mailhub.BASE.resolve(netcore))
-                .expectContinue(true)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
-                .build());
-    assertEquals(413, hugeWebhook.statusCode(), hugeWebhook.body());
-    HttpResponse<String> hugeApi =
-        Mailhub.send(
-            HttpRequest.newBuilder(Mailhub.BASE.resolve("api/suppressions"))
-                .expectContinue(true)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(huge))
-                .build());
-    assertEquals(413, hugeApi.statusCode(), hugeApi.body());
-    assertEquals("BODY_TOO_LARGE", Mailhub.json(hugeApi).getString("code"));
-    assertEquals(
-        404,
-        post("callbacks/no-such-token", new byte[500_000], "application/json").statusCode(),
-        "an unknown callback URL is refused before its body is read");
+    // bodies over 10 MB are refused from their Content-Length alone, before they are read
+    assertEquals("413", statusOfHeadersAlone(netcore, 12 * 1024 * 1024));
+    assertEquals("413", statusOfHeadersAlone("api/suppressions", 12 * 1024 * 1024));
 
     HttpResponse<String> health = Mailhub.get("api/health");
     assertEquals(200, health.statusCode(), health.body());
@@ -239,6 +217,36 @@ class HostileWebhooksIT {
         "preference pages cannot be framed by another site");
     System.out.printf(
         "hostile webhooks: %d refused or garbage bodies, %d hostile fields%n", refused, variations);
+  }
+
+  /**
+   * The status mailhub answers to a POST whose headers announce a body of {@code length} bytes,
+   * sent without the body: only an answer given before reading can arrive.
+   */
+  private static String statusOfHeadersAlone(String path, long length) {
+    try (java.net.Socket socket =
+        new java.net.Socket(Mailhub.BASE.getHost(), Mailhub.BASE.getPort())) {
+      socket.setSoTimeout(10_000);
+      String headers =
+          "POST /"
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+              + "Authorization: "
+              + Mailhub.basic(Mailhub.ADMIN, Mailhub.ADMIN_PASSWORD)
+              + "\r\n"
+              + "Content-Length: "
+              + length
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(headers.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return statusLine == null ? "no answer" : statusLine.split(" ")[1];
+    } catch (java.io.IOException e) {
+      return "no answer: " + e;
+    }
   }
 
   private long provider(String type, String settings) {

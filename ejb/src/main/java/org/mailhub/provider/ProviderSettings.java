@@ -96,8 +96,17 @@ public class ProviderSettings {
     }
   }
 
+  /** Settings as JSON may be this long: sealed (AES-GCM, base64) they fit the 100,000 column. */
+  static final int MAX_SETTINGS_LENGTH = 70_000;
+
   String seal(Object settings) {
-    return box.seal(jsonb.toJson(settings));
+    String json = jsonb.toJson(settings);
+    if (json.length() > MAX_SETTINGS_LENGTH) {
+      throw RequestRejected.invalid(
+          "settings",
+          "are " + json.length() + " characters as JSON; at most " + MAX_SETTINGS_LENGTH);
+    }
+    return box.seal(json);
   }
 
   /**

@@ -26,7 +26,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return new ApiError(code(status), status.getReasonPhrase())
           .toResponse(status.getStatusCode());
     }
-    if (causedBy(exception, JsonbException.class) || exception instanceof ProcessingException) {
+    if (causedBy(exception, JsonbException.class)
+        || causedBy(exception, jakarta.json.JsonException.class)
+        || exception instanceof ProcessingException
+        || tooDeeplyNested(exception)) {
       return new ApiError(
               "MALFORMED_JSON", "The request body is not valid JSON of the expected shape.")
           .toResponse(400);
@@ -35,6 +38,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return new ApiError(
             "INTERNAL_ERROR", "mailhub could not complete the request; see the server log.")
         .toResponse(500);
+  }
+
+  /** Parsson refuses JSON nested deeper than 1000 levels with a bare RuntimeException. */
+  private static boolean tooDeeplyNested(Throwable exception) {
+    for (Throwable t = exception; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().startsWith("Input is too deeply nested")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   static String code(Response.StatusType status) {

@@ -135,7 +135,7 @@ class HostileApiIT {
       JsonObject valid = Mailhub.parse(template[1]).asJsonObject();
       for (String field : valid.keySet()) {
         for (String value : HOSTILE) {
-          String body = replaceField(valid, field, value);
+          String body = Hostile.replaceField(valid, field, value);
           if (template[0].equals("api/profiles")) {
             body = "[" + body + "]";
           }
@@ -199,18 +199,6 @@ class HostileApiIT {
     return String.join(" ", sizes);
   }
 
-  private static String replaceField(JsonObject object, String field, String value) {
-    StringBuilder json = new StringBuilder("{");
-    for (String name : object.keySet()) {
-      if (json.length() > 1) {
-        json.append(", ");
-      }
-      json.append('"').append(name).append("\": ");
-      json.append(name.equals(field) ? value : object.get(name).toString());
-    }
-    return json.append('}').toString();
-  }
-
   private static HttpResponse<String> post(String path, String body) {
     return send(path, "POST", body.getBytes(StandardCharsets.UTF_8), "application/json");
   }
@@ -227,15 +215,12 @@ class HostileApiIT {
   private static void expect4xx(HttpResponse<String> response) {
     assertTrue(
         response.statusCode() / 100 == 4,
-        response.statusCode() + " " + abbreviate(response.body()));
+        response.statusCode() + " " + Hostile.abbreviate(response.body()));
   }
 
   private static void expectNot5xx(HttpResponse<String> response) {
     assertTrue(
-        response.statusCode() < 500, response.statusCode() + " " + abbreviate(response.body()));
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        response.statusCode() < 500,
+        response.statusCode() + " " + Hostile.abbreviate(response.body()));
   }
 }

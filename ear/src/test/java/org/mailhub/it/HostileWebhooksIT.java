@@ -151,7 +151,7 @@ class HostileWebhooksIT {
       JsonObject event = firstEvent(valid.get(path));
       for (String field : event.keySet()) {
         for (String value : HOSTILE) {
-          String hostileEvent = replaceField(event, field, value);
+          String hostileEvent = Hostile.replaceField(event, field, value);
           expectNot5xx(post(path, wrap(valid.get(path), hostileEvent)));
           variations++;
         }
@@ -284,18 +284,6 @@ class HostileWebhooksIT {
     return event;
   }
 
-  private static String replaceField(JsonObject event, String field, String value) {
-    StringBuilder json = new StringBuilder("{");
-    for (String name : event.keySet()) {
-      if (json.length() > 1) {
-        json.append(", ");
-      }
-      json.append('"').append(name).append("\": ");
-      json.append(name.equals(field) ? value : event.get(name).toString());
-    }
-    return json.append('}').toString();
-  }
-
   private static HttpResponse<String> post(String path, String body) {
     return post(path, body.getBytes(StandardCharsets.UTF_8), "application/json");
   }
@@ -311,17 +299,14 @@ class HostileWebhooksIT {
   private static int expectRefused(HttpResponse<String> response) {
     assertTrue(
         response.statusCode() / 100 == 4 || response.statusCode() == 200,
-        response.statusCode() + " " + abbreviate(response.body()));
+        response.statusCode() + " " + Hostile.abbreviate(response.body()));
     return 1;
   }
 
   private static boolean expectNot5xx(HttpResponse<String> response) {
     assertTrue(
-        response.statusCode() < 500, response.statusCode() + " " + abbreviate(response.body()));
+        response.statusCode() < 500,
+        response.statusCode() + " " + Hostile.abbreviate(response.body()));
     return true;
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
   }
 }

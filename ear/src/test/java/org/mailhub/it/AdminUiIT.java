@@ -187,7 +187,8 @@ class AdminUiIT {
     rowAction("SMTP " + run, "test");
     browser.type("test:to", "ui-test@example.com");
     browser.click("test:send");
-    browser.waitForText(By.id("test:outcome"), "Test email sent through SMTP " + run);
+    browser.waitForText(
+        By.id("test:outcome"), "Test email sent through SMTP " + run, () -> "SMTP test email");
     browser.screenshot("06-test-email-sent");
     MimeMessage[] received = SMTP.getReceivedMessages();
     assertTrue(
@@ -202,7 +203,8 @@ class AdminUiIT {
     rowAction("Netcore " + run, "test");
     browser.type("test:to", "ui-test@example.com");
     browser.click("test:send");
-    browser.waitForText(By.id("test:outcome"), "failed 401");
+    browser.waitForText(
+        By.id("test:outcome"), "failed 401", () -> "the ESP received " + esp.paths());
     String outcome = browser.text("test:outcome");
     assertTrue(outcome.contains("1001"), outcome);
     assertTrue(outcome.contains("Invalid api_key"), outcome);
@@ -254,7 +256,12 @@ class AdminUiIT {
         () -> {
           browser.open("admin/campaigns.xhtml");
           return campaignRow("Spring " + run).getText().contains("SENT");
-        });
+        },
+        () ->
+            "campaign "
+                + Mailhub.get("api/campaigns/" + campaignId()).body()
+                + ", the ESP received "
+                + esp.paths());
     browser.screenshot("10-campaigns");
     List<RecordingEsp.Request> sent =
         esp.received().stream().filter(r -> ("H-" + run).equals(r.header("X-Campaign"))).toList();
@@ -311,7 +318,7 @@ class AdminUiIT {
             "list:campaigns:"
                 + campaignRow("Spring " + run).getDomAttribute("data-ri")
                 + ":report"));
-    assertEquals("3", browser.text("stat-sent"));
+    assertEquals("3", browser.text("stat-sent"), () -> "sends: " + sends + ", ESP: " + esp.paths());
     assertEquals("1", browser.text("stat-hard_bounce"));
     assertEquals("1", browser.text("stat-unsubscribed"));
     assertTrue(browser.element("chart").isDisplayed());

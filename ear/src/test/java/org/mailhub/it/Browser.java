@@ -127,12 +127,39 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  void waitForText(By by, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  /**
+   * Waits for the text in the element; when it does not come, fails with what the page shows
+   * instead and with {@code context} (what the peers saw), first in the message.
+   */
+  void waitForText(By by, String text, java.util.function.Supplier<String> context) {
+    waitUntil(
+        () -> ExpectedConditions.textToBePresentInElementLocated(by, text).apply(driver),
+        () -> "no \"" + text + "\" in " + by + "; " + context.get());
   }
 
-  void waitUntil(java.util.function.Supplier<Boolean> condition) {
-    wait.until(d -> condition.get());
+  /** Waits for the condition; when it does not hold in time, fails with {@code context} first. */
+  void waitUntil(
+      java.util.function.Supplier<Boolean> condition, java.util.function.Supplier<String> context) {
+    try {
+      wait.until(d -> condition.get());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(context.get() + "; the page shows: " + pageMessages(), e);
+    }
+  }
+
+  /** The messages at the top of the page and next to inputs, never failing. */
+  private String pageMessages() {
+    try {
+      return driver
+          .findElements(By.cssSelector("#messages, .ui-message, .ui-messages, .mh-outcome"))
+          .stream()
+          .map(WebElement::getText)
+          .filter(t -> !t.isBlank())
+          .toList()
+          .toString();
+    } catch (RuntimeException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   void screenshot(String name) throws IOException {

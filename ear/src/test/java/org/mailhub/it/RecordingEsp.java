@@ -81,6 +81,13 @@ final class RecordingEsp implements AutoCloseable {
     return List.copyOf(requests);
   }
 
+  /** What was received, a line each, for failure messages. */
+  String paths() {
+    return requests.size()
+        + " request(s) "
+        + requests.stream().map(r -> r.method() + " " + r.path()).toList();
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Request request =

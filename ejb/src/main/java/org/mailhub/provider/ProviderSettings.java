@@ -4,6 +4,7 @@ import static org.mailhub.infrastructure.Jsons.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonPointer;
 import jakarta.json.JsonString;
@@ -133,15 +134,18 @@ public class ProviderSettings {
 
   /** The provider's settings as clients see them: every secret masked, no part of it shown. */
   public JsonObject masked(Provider provider) {
-    JsonObject settings = json(box.open(provider.sealedSettings()));
-    for (String field : gateways.of(provider.type()).secretFields(settings)) {
+    return masked(gateways.of(provider.type()), json(box.open(provider.sealedSettings())));
+  }
+
+  static JsonObject masked(EmailGateway<?> gateway, JsonObject settings) {
+    JsonObject result = settings;
+    for (String field : gateway.secretFields(settings)) {
       JsonPointer pointer = JSON.createPointer(field);
-      if (pointer.containsValue(settings)
-          && pointer.getValue(settings) instanceof JsonString secret) {
-        settings = pointer.replace(settings, JSON.createValue(MASK));
+      if (has(pointer, result) && pointer.getValue(result) instanceof JsonString secret) {
+        result = pointer.replace(result, JSON.createValue(MASK));
       }
     }
-    return settings;
+    return result;
   }
 
   /**
@@ -164,15 +168,15 @@ public class ProviderSettings {
    * The provider now sends elsewhere: each stored secret must be in the request, in clear, or the
    * request is refused naming it, so that no stored key is sent to a server it was not meant for.
    */
-  private static void requireSecretsAgain(
+  static void requireSecretsAgain(
       EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
     List<FieldError> missing = new ArrayList<>();
     for (String field : gateway.secretFields(stored)) {
       JsonPointer pointer = JSON.createPointer(field);
-      if (pointer.containsValue(stored) && !given(pointer, requested)) {
+      if (has(pointer, stored) && !given(pointer, requested)) {
         missing.add(
             new FieldError(
-                "settings" + field.replace("/", ".").replace("~1", "/").replace("~0", "~"),
+                fieldName(field),
                 "must be given again: the provider's endpoint or server changed, and a stored"
                     + " secret only goes where it was given for"));
       }
@@ -182,25 +186,58 @@ public class ProviderSettings {
     }
   }
 
+  /**
+   * Whether the JSON has a value there; Parsson throws rather than answer no when a parent is
+   * missing, as when a request leaves out {@code auth} or, with a body template, {@code
+   * parameters}.
+   */
+  private static boolean has(JsonPointer pointer, JsonObject json) {
+    try {
+      return pointer.containsValue(json);
+    } catch (JsonException missingParent) {
+      return false;
+    }
+  }
+
   private static boolean given(JsonPointer pointer, JsonObject requested) {
-    return pointer.containsValue(requested)
+    return has(pointer, requested)
         && pointer.getValue(requested) instanceof JsonString secret
         && !secret.getString().isBlank()
         && !secret.getString().startsWith(MASK);
   }
 
-  private static JsonObject keepSecrets(
-      EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
+  /**
+   * The request with each stored secret it leaves out or sends back masked put back, where it stays
+   * a secret. A secret the request makes no longer secret (unmarks) would be shown in clear: it
+   * must come with its value, or is dropped when the request leaves it out.
+   */
+  static JsonObject keepSecrets(EmailGateway<?> gateway, JsonObject requested, JsonObject stored) {
     JsonObject result = requested;
+    List<FieldError> unmarked = new ArrayList<>();
     for (String field : gateway.secretFields(stored)) {
       JsonPointer pointer = JSON.createPointer(field);
-      boolean given = given(pointer, result);
       JsonPointer parent = JSON.createPointer(field.substring(0, field.lastIndexOf('/')));
-      if (!given && pointer.containsValue(stored) && parent.containsValue(result)) {
-        result = pointer.add(result, pointer.getValue(stored));
+      if (given(pointer, result) || !has(pointer, stored) || !has(parent, result)) {
+        continue;
+      }
+      JsonObject kept = pointer.add(result, pointer.getValue(stored));
+      if (gateway.secretFields(kept).contains(field)) {
+        result = kept;
+      } else if (has(pointer, requested)) {
+        unmarked.add(
+            new FieldError(
+                fieldName(field), "was secret: give its value again to make it visible"));
       }
     }
+    if (!unmarked.isEmpty()) {
+      throw RequestRejected.invalid(unmarked);
+    }
     return result;
+  }
+
+  /** The request field a settings pointer names, e.g. {@code settings.headers.X-Api-Key}. */
+  private static String fieldName(String pointer) {
+    return "settings" + pointer.replace("/", ".").replace("~1", "/").replace("~0", "~");
   }
 
   private static <S> java.util.Map<String, String> destinations(

@@ -5,6 +5,8 @@ import static org.mailhub.infrastructure.Jsons.JSON;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +17,9 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mailhub.esp.http.GenericHttpGateway;
 import org.mailhub.esp.netcore.NetcoreSettings;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.ui.Pages;
@@ -53,7 +58,9 @@ public class ProviderEditor implements Serializable {
           Map.entry("settings.port", "provider:port"),
           Map.entry("settings.security", "provider:security"),
           Map.entry("settings.headers", "provider:headersMessage"),
+          Map.entry("settings.secretHeaders", "provider:headersMessage"),
           Map.entry("settings.parameters", "provider:parametersMessage"),
+          Map.entry("settings.secretParameters", "provider:parametersMessage"),
           Map.entry("settings.bodyTemplate", "provider:bodyTemplate"),
           Map.entry("settings.batch.parameter", "provider:batchParameter"),
           Map.entry("settings.batch.instances", "provider:batchInstances"));
@@ -92,17 +99,22 @@ public class ProviderEditor implements Serializable {
   private String batchParameter;
   private Integer batchInstances = 100;
 
-  /** One editable header or parameter row. */
+  /**
+   * One editable header or parameter row. A secret row's value is shown masked and sent back masked
+   * to keep the stored one.
+   */
   public static class Pair implements Serializable {
     private static final long serialVersionUID = 1L;
     private String name;
     private String value;
+    private boolean secret;
 
     public Pair() {}
 
-    Pair(String name, String value) {
+    Pair(String name, String value, boolean secret) {
       this.name = name;
       this.value = value;
+      this.secret = secret;
     }
 
     public String getName() {
@@ -119,6 +131,23 @@ public class ProviderEditor implements Serializable {
 
     public void setValue(String value) {
       this.value = value;
+    }
+
+    /** Marked secret, or named like a credential and so secret whatever the mark says. */
+    public boolean isSecret() {
+      return secret || isCredential();
+    }
+
+    public void setSecret(boolean secret) {
+      this.secret = secret;
+    }
+
+    public boolean isCredential() {
+      return GenericHttpGateway.namedLikeCredential(name);
+    }
+
+    boolean named() {
+      return name != null && !name.isBlank();
     }
   }
 
@@ -168,16 +197,10 @@ public class ProviderEditor implements Serializable {
         username = text(auth, "username");
         storedPassword = text(auth, "password");
       }
-      JsonObject givenHeaders = s.getJsonObject("headers");
-      if (givenHeaders != null) {
-        givenHeaders.forEach((name, value) -> headers.add(new Pair(name, show(value))));
-      }
+      rows(s, "headers", "secretHeaders", headers);
       bodyTemplate = text(s, "bodyTemplate");
       rawBody = bodyTemplate != null;
-      JsonObject givenParameters = s.getJsonObject("parameters");
-      if (givenParameters != null) {
-        givenParameters.forEach((name, value) -> parameters.add(new Pair(name, show(value))));
-      }
+      rows(s, "parameters", "secretParameters", parameters);
       JsonObject givenBatch = s.getJsonObject("batch");
       batch = givenBatch != null;
       if (batch) {
@@ -197,11 +220,11 @@ public class ProviderEditor implements Serializable {
     username = null;
     password = null;
     if (type == ProviderType.GENERIC_HTTP && parameters.isEmpty()) {
-      parameters.add(new Pair("to", "$$To"));
-      parameters.add(new Pair("subject", "$$Subject"));
-      parameters.add(new Pair("html", "$$HTML"));
-      parameters.add(new Pair("from_name", "$$FromName"));
-      parameters.add(new Pair("from_email", "$$FromAddress"));
+      parameters.add(new Pair("to", "$$To", false));
+      parameters.add(new Pair("subject", "$$Subject", false));
+      parameters.add(new Pair("html", "$$HTML", false));
+      parameters.add(new Pair("from_name", "$$FromName", false));
+      parameters.add(new Pair("from_email", "$$FromAddress", false));
     }
   }
 
@@ -270,17 +293,19 @@ public class ProviderEditor implements Serializable {
         s.add("auth", auth);
         JsonObjectBuilder givenHeaders = JSON.createObjectBuilder();
         headers.stream()
-            .filter(h -> h.name != null && !h.name.isBlank())
+            .filter(Pair::named)
             .forEach(h -> givenHeaders.add(h.name.strip(), h.value == null ? "" : h.value));
         s.add("headers", givenHeaders);
+        s.add("secretHeaders", marked(headers));
         if (rawBody) {
           put(s, "bodyTemplate", bodyTemplate);
         } else {
           JsonObjectBuilder givenParameters = JSON.createObjectBuilder();
           parameters.stream()
-              .filter(p -> p.name != null && !p.name.isBlank())
+              .filter(Pair::named)
               .forEach(p -> givenParameters.add(p.name.strip(), value(p.value)));
           s.add("parameters", givenParameters);
+          s.add("secretParameters", marked(parameters));
         }
         if (batch) {
           JsonObjectBuilder givenBatch = JSON.createObjectBuilder();
@@ -291,6 +316,35 @@ public class ProviderEditor implements Serializable {
       }
     }
     return s.build();
+  }
+
+  /**
+   * The rows read from the settings' {@code group} object, ticked where {@code marks} names them.
+   */
+  private static void rows(JsonObject settings, String group, String marks, List<Pair> rows) {
+    JsonArray marked = settings.getJsonArray(marks);
+    Set<String> secret =
+        marked == null
+            ? Set.of()
+            : marked.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .collect(Collectors.toSet());
+    JsonObject given = settings.getJsonObject(group);
+    if (given != null) {
+      given.forEach((name, value) -> rows.add(new Pair(name, show(value), secret.contains(name))));
+    }
+  }
+
+  /**
+   * The names of the rows ticked secret; those named like credentials are secret without being
+   * named.
+   */
+  private static JsonArrayBuilder marked(List<Pair> rows) {
+    JsonArrayBuilder names = JSON.createArrayBuilder();
+    rows.stream()
+        .filter(row -> row.named() && row.secret && !row.isCredential())
+        .forEach(row -> names.add(row.name.strip()));
+    return names;
   }
 
   /** A parameter's value: JSON when it is an object or array, text otherwise. */

@@ -36,11 +36,14 @@ import org.mailhub.rest.ApiError;
     name = "Providers",
     description =
         "Email service providers. settings depend on type; secrets in them (apiKey, password, and"
-            + " Generic HTTP headers and parameters named like credentials, e.g. Authorization)"
-            + " are write-only: answers show them as ••••, and leaving them out or sending the mask"
-            + " back on PUT keeps the stored secret, unless the PUT changes the endpoint, host, port"
-            + " or security: then every secret must be given again (400 naming each). Endpoints"
-            + " and hosts on private or local networks are refused (400) unless the server allows"
+            + " Generic HTTP headers and parameters named like credentials, e.g. Authorization, or"
+            + " named in secretHeaders / secretParameters) are write-only: answers show them as"
+            + " ••••, and leaving them out or sending the mask back on PUT keeps the stored secret"
+            + " (a value whose name is dropped from secretHeaders or secretParameters must be"
+            + " given again or left out),"
+            + " unless the PUT changes the endpoint, host, port or security: then every secret"
+            + " must be given again (400 naming each). Endpoints and hosts on private or local"
+            + " networks are refused (400) unless the server allows"
             + " them. callbackUrl is shown to admins only.")
 public class ProviderResource {
 

@@ -2,6 +2,7 @@ package org.mailhub.esp.http;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -65,18 +66,39 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
           "(?i).*(authorization|api[-_]?key|apikey|token|secret|password|passwd|signature"
               + "|credential|cookie).*");
 
+  /** How many header or parameter names the settings may mark secret. */
+  static final int MAX_SECRET_NAMES = 100;
+
+  /** Whether a header or parameter with a text value is secret by its name alone. */
+  public static boolean namedLikeCredential(String name) {
+    return name != null && SECRET_NAME.matcher(name).matches();
+  }
+
   @Override
-  public Set<String> secretFields(jakarta.json.JsonObject settings) {
-    Set<String> fields = new java.util.LinkedHashSet<>(secretFields());
-    for (String group : List.of("headers", "parameters")) {
-      if (settings.get(group) instanceof jakarta.json.JsonObject values) {
-        values.forEach(
-            (name, value) -> {
-              if (value instanceof jakarta.json.JsonString && SECRET_NAME.matcher(name).matches()) {
-                fields.add("/" + group + "/" + name.replace("~", "~0").replace("/", "~1"));
-              }
-            });
-      }
+  public Set<String> secretFields(JsonObject settings) {
+    Set<String> fields = new LinkedHashSet<>(secretFields());
+    fields.addAll(secretValues(settings, "headers", "secretHeaders"));
+    fields.addAll(secretValues(settings, "parameters", "secretParameters"));
+    return fields;
+  }
+
+  /** The text values of the group that are named like credentials or marked secret. */
+  private static List<String> secretValues(JsonObject settings, String group, String marks) {
+    Set<String> marked = new LinkedHashSet<>();
+    if (settings.get(marks) instanceof JsonArray names) {
+      names.getValuesAs(JsonValue.class).stream()
+          .filter(JsonString.class::isInstance)
+          .forEach(name -> marked.add(((JsonString) name).getString()));
+    }
+    List<String> fields = new ArrayList<>();
+    if (settings.get(group) instanceof JsonObject values) {
+      values.forEach(
+          (name, value) -> {
+            if (value instanceof JsonString
+                && (marked.contains(name) || namedLikeCredential(name))) {
+              fields.add("/" + group + "/" + name.replace("~", "~0").replace("/", "~1"));
+            }
+          });
     }
     return fields;
   }
@@ -104,6 +126,13 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
                 errors.add(
                     new FieldError(
                         "headers", "'" + name + "' is set by mailhub and cannot be configured")));
+    checkMarks(errors, "secretHeaders", settings.secretHeaders(), "headers", settings.headers());
+    checkMarks(
+        errors,
+        "secretParameters",
+        settings.secretParameters(),
+        "parameters",
+        settings.parameters());
 
     String templateField = "parameters";
     JsonObject parameters = settings.parameters();
@@ -172,6 +201,28 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
       }
     }
     return errors;
+  }
+
+  /** Each name marked secret must be one of the group's, with a text value that can be masked. */
+  private static void checkMarks(
+      List<FieldError> errors,
+      String field,
+      List<String> names,
+      String group,
+      Map<String, ?> values) {
+    if (names.size() > MAX_SECRET_NAMES) {
+      errors.add(new FieldError(field, "may name at most " + MAX_SECRET_NAMES + " " + group));
+      return;
+    }
+    for (String name : new LinkedHashSet<>(names)) {
+      Object value = values.get(name);
+      if (value == null) {
+        errors.add(new FieldError(field, "'" + name + "' is not one of the " + group));
+      } else if (!(value instanceof String || value instanceof JsonString)) {
+        errors.add(
+            new FieldError(field, "'" + name + "' is not text: only text values can be secret"));
+      }
+    }
   }
 
   @Override

@@ -8,13 +8,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A provider reached through any HTTP API: the request is described by headers and parameters (or a
- * raw JSON body template) containing placeholders.
+ * raw JSON body template) containing placeholders. {@code secretHeaders} and {@code
+ * secretParameters} name the values that are secrets besides those named like credentials.
  */
 public record GenericHttpSettings(
     Method method,
@@ -25,7 +28,9 @@ public record GenericHttpSettings(
     Map<@NotBlank String, @NotNull String> headers,
     JsonObject parameters,
     String bodyTemplate,
-    @Valid Batch batch) {
+    @Valid Batch batch,
+    List<@NotBlank String> secretHeaders,
+    List<@NotBlank String> secretParameters) {
 
   public enum Method {
     GET,
@@ -52,5 +57,12 @@ public record GenericHttpSettings(
         Collections.unmodifiableMap(new LinkedHashMap<>(headers == null ? Map.of() : headers));
     parameters = parameters == null ? JsonValue.EMPTY_JSON_OBJECT : parameters;
     bodyTemplate = bodyTemplate == null || bodyTemplate.isBlank() ? null : bodyTemplate;
+    secretHeaders = names(secretHeaders);
+    secretParameters = names(secretParameters);
+  }
+
+  /** A copy that keeps null names, so that Bean Validation names them rather than the reader. */
+  private static List<String> names(List<String> names) {
+    return names == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(names));
   }
 }

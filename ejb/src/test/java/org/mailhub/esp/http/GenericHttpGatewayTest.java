@@ -37,6 +37,72 @@ class GenericHttpGatewayTest {
         gateway.secretFields(settings));
   }
 
+  @Test
+  void markedHeadersAndParametersAreSecretsBesidesTheCredentialNamedOnes() {
+    var settings =
+        GenericHttpRequestTest.json(
+            "{\"headers\": {\"Authorization\": \"Bearer x\", \"X-Account\": \"acme\","
+                + " \"X-Campaign\": \"$$hid\"}, \"secretHeaders\": [\"X-Account\"],"
+                + " \"parameters\": {\"api_user\": \"u\", \"a/b\": \"s\", \"to\": \"$$To\"},"
+                + " \"secretParameters\": [\"api_user\", \"a/b\"]}");
+
+    assertEquals(
+        Set.of(
+            "/auth/password",
+            "/headers/Authorization",
+            "/headers/X-Account",
+            "/parameters/api_user",
+            "/parameters/a~1b"),
+        gateway.secretFields(settings));
+  }
+
+  @Test
+  void markedNamesMustBeAmongTheHeadersOrParametersWithTextValues() {
+    String parameters = COMPLETE.replace("}", ", \"account\": {\"id\": \"$$hid\"}}");
+    var settings =
+        new GenericHttpSettings(
+            Method.POST,
+            "https://esp.example",
+            null,
+            Map.of("X-Account", "acme"),
+            GenericHttpRequestTest.json(parameters),
+            null,
+            null,
+            List.of("X-Account", "X-Acount"),
+            List.of("to", "account", "api_user"));
+
+    assertEquals(
+        List.of(
+            new FieldError("secretHeaders", "'X-Acount' is not one of the headers"),
+            new FieldError(
+                "secretParameters", "'account' is not text: only text values can be secret"),
+            new FieldError("secretParameters", "'api_user' is not one of the parameters")),
+        gateway.check(settings));
+  }
+
+  @Test
+  void atMostAHundredNamesAreMarked() {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 101; i++) {
+      headers.put("X-Value-" + i, "v");
+    }
+    var settings =
+        new GenericHttpSettings(
+            Method.POST,
+            "https://esp.example",
+            null,
+            headers,
+            GenericHttpRequestTest.json(COMPLETE),
+            null,
+            null,
+            List.copyOf(headers.keySet()),
+            null);
+
+    assertEquals(
+        List.of(new FieldError("secretHeaders", "may name at most 100 headers")),
+        gateway.check(settings));
+  }
+
   private static final String COMPLETE =
       "{\"to\": \"$$To\", \"html\": \"$$HTML\", \"subject\": \"$$Subject\", \"from\": \"$$FromName <$$FromAddress>\"}";
 
@@ -49,7 +115,9 @@ class GenericHttpGatewayTest {
         headers,
         GenericHttpRequestTest.json(parameters),
         null,
-        batch);
+        batch,
+        null,
+        null);
   }
 
   @Test
@@ -108,6 +176,8 @@ class GenericHttpGatewayTest {
             Map.of(),
             GenericHttpRequestTest.json(COMPLETE),
             null,
+            null,
+            null,
             null);
 
     assertEquals(
@@ -119,7 +189,7 @@ class GenericHttpGatewayTest {
   void bodyTemplateMustBeJsonAndExclusive() {
     var notJson =
         new GenericHttpSettings(
-            Method.POST, "https://esp.example", null, Map.of(), null, "to=$$To", null);
+            Method.POST, "https://esp.example", null, Map.of(), null, "to=$$To", null, null, null);
     assertEquals("bodyTemplate", gateway.check(notJson).get(0).field());
 
     var both =
@@ -130,6 +200,8 @@ class GenericHttpGatewayTest {
             Map.of(),
             GenericHttpRequestTest.json(COMPLETE),
             COMPLETE,
+            null,
+            null,
             null);
     assertEquals(2, gateway.check(both).size());
   }

@@ -37,7 +37,9 @@ class GenericHttpRequestTest {
         Map.of("X-Hid", "$$hid"),
         json(parameters),
         null,
-        batch);
+        batch,
+        null,
+        null);
   }
 
   @Test
@@ -115,6 +117,8 @@ class GenericHttpRequestTest {
             Map.of("X-Subject", "$$Subject"),
             json("{\"to\": \"$$To\"}"),
             null,
+            null,
+            null,
             null);
     Email email = new Email("a@x.example", "Evil\r\nBcc: x@y", "h", Map.of(), "m");
 
@@ -136,6 +140,8 @@ class GenericHttpRequestTest {
             Map.of(),
             null,
             "{\"personalizations\": [{\"to\": \"$$To\"}], \"content\": \"$$HTML\"}",
+            null,
+            null,
             null);
 
     JsonObject body =

@@ -189,6 +189,189 @@ class HostileApiIT {
     System.out.printf("hostile API: %d requests%n", requests);
   }
 
+  /** Form values as they arrive URL-encoded: broken encodings, NUL, huge, header injection. */
+  private static final List<String> HOSTILE_FORM_VALUES =
+      List.of(
+          "",
+          "%FF%FE",
+          "%00",
+          "a%00b",
+          "%",
+          "%%%",
+          "%E2%82",
+          "%C0%AE%C0%AE%2F",
+          "x".repeat(150_000),
+          "a".repeat(400) + "%40example.com",
+          "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+          "%3Dcmd%7C'%20%2FC%20calc'!A0",
+          "%0D%0ASet-Cookie%3A%20x%3Dy",
+          "1e900000000",
+          "https%3A%2F%2Fevil.example%2F",
+          "%2F%2Fevil.example%2F");
+
+  @Test
+  void preferencePagesAndTheSignInPageSurviveHostileForms() {
+    String before = counts();
+    Random random = new Random(20261201);
+    int requests = 0;
+    for (String value : HOSTILE_FORM_VALUES) {
+      for (String form :
+          List.of(
+              "signIn=signIn&signIn%3Ausername="
+                  + value
+                  + "&signIn%3Apassword="
+                  + value
+                  + "&signIn%3Asubmit=&jakarta.faces.ViewState=stateless",
+              "signIn=signIn&signIn%3Anext="
+                  + value
+                  + "&signIn%3Ausername=nobody&signIn%3Apassword=x&signIn%3Asubmit="
+                  + "&jakarta.faces.ViewState=stateless",
+              "signIn=signIn&signIn%3Ausername=nobody&signIn%3Apassword=x&signIn%3Asubmit="
+                  + "&jakarta.faces.ViewState="
+                  + value)) {
+        expectNot5xx(signIn(form.getBytes(StandardCharsets.US_ASCII), requests));
+        requests++;
+      }
+      String token = value.isEmpty() ? "t" : pathSegment(value);
+      expectNot5xx(form("preferences/" + token, "action=" + value));
+      expectNot5xx(form("preferences/bogus-token", "action=" + value));
+      expectNot5xx(form("preferences/" + token + "/one-click", "List-Unsubscribe=One-Click"));
+      expectNot5xx(form("preferences/unsubscribe", "token=" + value));
+      expectNot5xx(
+          send(
+              "preferences/unsubscribe",
+              "POST",
+              ("{\"token\": \"" + value + "\"}").getBytes(StandardCharsets.US_ASCII),
+              "application/json"));
+      expectNot5xx(
+          Mailhub.exchange(
+              HttpRequest.newBuilder(Mailhub.BASE.resolve("preferences/" + token)).build()));
+      requests += 6;
+    }
+    for (int i = 0; i < 60; i++) {
+      byte[] bytes = new byte[1 + random.nextInt(300)];
+      random.nextBytes(bytes);
+      expectNot5xx(signIn(bytes, requests));
+      expectNot5xx(
+          send("preferences/bogus-token", "POST", bytes, "application/x-www-form-urlencoded"));
+      expectNot5xx(send("preferences/unsubscribe", "POST", bytes, "application/json"));
+      requests += 3;
+    }
+    assertTrue(requests >= 250, requests + " hostile requests");
+    assertEquals(before, counts(), "nothing is stored from refused forms");
+    assertEquals(200, Mailhub.get("api/health").statusCode());
+    System.out.printf("hostile forms: %d requests%n", requests);
+  }
+
+  @Test
+  void bodiesOfUnknownLengthAreCutAtTheLimitExceptProfileImports() throws Exception {
+    String before = counts();
+    String email = "chunked-" + run + "@example.com";
+    // 11 MB of white space before a valid suppression: never read that far
+    String outcome =
+        sendChunked(
+            "api/suppressions",
+            "application/json",
+            11 << 20,
+            ' ',
+            "{\"email\": \"" + email + "\", \"reason\": \"UNSUBSCRIBED\"}");
+    assertTrue(
+        outcome.equals("413") || outcome.startsWith("cut"),
+        "a chunked body over 10 MB is refused or its connection cut: " + outcome);
+    assertEquals(404, Mailhub.get("api/suppressions/" + email).statusCode());
+    assertEquals(before, counts(), "nothing stored");
+
+    // a profile import of the same size is read to its end
+    StringBuilder csv = new StringBuilder("email,note\n");
+    int rows = 0;
+    while (csv.length() < (11 << 20)) {
+      csv.append("ck-").append(run).append('-').append(rows++).append("@example.com,");
+      csv.append("n".repeat(150)).append('\n');
+    }
+    String imported = sendChunked("api/profiles", "text/csv", 0, ' ', csv.toString());
+    assertEquals("200", imported.substring(0, 3), imported);
+    assertTrue(imported.contains("\"created\":" + rows), imported);
+    assertEquals(200, Mailhub.get("api/health").statusCode());
+  }
+
+  /**
+   * Sends {@code padding} times the filler, then the tail, as a chunked body (no Content-Length).
+   *
+   * @return the status and body, or "cut: ..." when the server closed the connection
+   */
+  private static String sendChunked(String path, String type, int padding, char filler, String tail)
+      throws Exception {
+    byte[] end = tail.getBytes(StandardCharsets.UTF_8);
+    java.util.function.Supplier<java.io.InputStream> body =
+        () ->
+            new java.io.SequenceInputStream(
+                new java.io.InputStream() {
+                  private int left = padding;
+
+                  @Override
+                  public int read() {
+                    return left-- > 0 ? filler : -1;
+                  }
+
+                  @Override
+                  public int read(byte[] buffer, int offset, int length) {
+                    if (left <= 0) {
+                      return -1;
+                    }
+                    int n = Math.min(length, left);
+                    java.util.Arrays.fill(buffer, offset, offset + n, (byte) filler);
+                    left -= n;
+                    return n;
+                  }
+                },
+                new java.io.ByteArrayInputStream(end));
+    HttpRequest request =
+        HttpRequest.newBuilder(Mailhub.BASE.resolve(path))
+            .header("Authorization", Mailhub.basic(Mailhub.ADMIN, Mailhub.ADMIN_PASSWORD))
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+            .build();
+    try {
+      HttpResponse<String> response =
+          java.net.http.HttpClient.newHttpClient()
+              .send(request, HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() + " " + response.body();
+    } catch (java.io.IOException e) {
+      return "cut: " + e;
+    }
+  }
+
+  /**
+   * The sign-in form from a made-up client address each time, so that throttling by address stays
+   * out of the way.
+   */
+  private static HttpResponse<String> signIn(byte[] form, int n) {
+    return Mailhub.exchange(
+        HttpRequest.newBuilder(Mailhub.BASE.resolve("admin/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Forwarded-For", "198.51.100." + (n % 250 + 1))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(form))
+            .build());
+  }
+
+  /** The value as it is when it can be a path segment, else encoded once more. */
+  private static String pathSegment(String value) {
+    try {
+      Mailhub.BASE.resolve("preferences/" + value);
+      return value;
+    } catch (IllegalArgumentException e) {
+      return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static HttpResponse<String> form(String path, String form) {
+    return send(
+        path,
+        "POST",
+        form.getBytes(StandardCharsets.US_ASCII),
+        "application/x-www-form-urlencoded");
+  }
+
   /** Providers, profiles, suppressions and users, as their listings count them. */
   private static String counts() {
     List<String> sizes = new ArrayList<>();

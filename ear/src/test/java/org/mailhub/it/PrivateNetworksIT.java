@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,11 @@ class PrivateNetworksIT {
   @Test
   void providersCannotPointIntoMailhubsOwnNetwork() throws Exception {
     server = new OwnServer("private-networks", 300);
-    server.start(Map.of(), Mailhub.ADMIN_PROPERTIES[0], Mailhub.ADMIN_PROPERTIES[1]);
+    // as it ships: no proxy in front, so X-Forwarded-* headers are anybody's words
+    server.start(
+        Map.of("MAILHUB_BEHIND_PROXY", "false"),
+        Mailhub.ADMIN_PROPERTIES[0],
+        Mailhub.ADMIN_PROPERTIES[1]);
 
     assertRefused(
         "endpoint",
@@ -58,6 +63,15 @@ class PrivateNetworksIT {
             {"nickname": "outside", "type": "SMTP", "fromAddress": "news@acme.example",
              "settings": {"host": "smtp.example.com", "port": 587, "security": "STARTTLS"}}""");
     assertEquals(201, outside.statusCode(), "a host outside is fine: " + outside.body());
+
+    List<String> cookies =
+        SignInIT.signIn(URL, Map.of("X-Forwarded-Proto", "https"))
+            .headers()
+            .allValues("Set-Cookie");
+    assertTrue(
+        cookies.stream()
+            .anyMatch(c -> c.startsWith("JSESSIONID") && !c.toLowerCase().contains("; secure")),
+        "without a proxy in front, a forwarded scheme is not believed: " + cookies);
   }
 
   private static void assertRefused(String field, String provider) {

@@ -381,6 +381,41 @@ class ProvidersIT {
   }
 
   @Test
+  void anyHeaderOrParameterCanBeMarkedSecretAndStillReachesTheProvider() throws Exception {
+    JsonObject provider =
+        create(
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "headers": {"X-Account": "acct-31415926"},
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML",
+                              "from": "$$FromName $$FromAddress", "user": "u-27182818"},
+               "secretHeaders": ["X-Account"], "secretParameters": ["user"]}}"""
+                .formatted(unique("Marked"), esp.url("/send")));
+    JsonObject settings = provider.getJsonObject("settings");
+    assertEquals("••••", settings.getJsonObject("headers").getString("X-Account"));
+    assertEquals("••••", settings.getJsonObject("parameters").getString("user"));
+    assertFalse(settings.toString().contains("31415926"), settings.toString());
+
+    HttpResponse<String> unknown =
+        Mailhub.put(
+            "api/providers/" + provider.getInt("id"),
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "headers": {"X-Account": "acct-31415926"},
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML",
+                              "from": "$$FromName $$FromAddress", "user": "••••"},
+               "secretHeaders": ["X-Nope"], "secretParameters": ["user"]}}"""
+                .formatted(provider.getString("nickname"), esp.url("/send")));
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("'X-Nope' is not one of the headers"), unknown.body());
+
+    assertEquals(200, testEmail(provider, "ana@example.com").statusCode());
+    RecordingEsp.Request call = esp.next();
+    assertEquals("acct-31415926", call.header("X-Account"));
+    assertTrue(call.body().contains("u-27182818"), call.body());
+  }
+
+  @Test
   void nicknamesAreUniqueAndUnknownIdsAre404() {
     String nickname = unique("Twin");
     create(netcore(nickname, "key-000000000001"));

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -198,6 +199,68 @@ class SignInIT {
         signIn.headers().allValues("Set-Cookie").stream()
             .noneMatch(cookie -> cookie.startsWith("JSESSIONID")),
         "an anonymous visit keeps no session on the server: " + signIn.headers().map());
+  }
+
+  @Test
+  void theSessionCookieIsSecureWhenMailhubIsServedOverHttps() throws Exception {
+    String plain = sessionCookie(Mailhub.BASE, Map.of());
+    assertFalse(plain.contains("; secure"), "plain HTTP: " + plain);
+    assertTrue(plain.contains("samesite=lax"), "other sites' requests do not carry it: " + plain);
+    assertTrue(
+        sessionCookie(Mailhub.BASE, Map.of("X-Forwarded-Proto", "https")).contains("; secure"),
+        "behind a TLS-terminating proxy that says so (MAILHUB_BEHIND_PROXY=true)");
+    assertTrue(
+        sessionCookie(URI.create("https://localhost:8443/"), Map.of()).contains("; secure"),
+        "WildFly's own HTTPS listener");
+  }
+
+  private static String sessionCookie(URI base, Map<String, String> headers) throws Exception {
+    HttpResponse<String> signedIn = signIn(base, headers);
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    return signedIn.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith("JSESSIONID"))
+        .findFirst()
+        .map(cookie -> cookie.toLowerCase(java.util.Locale.ROOT))
+        .orElseThrow(() -> new AssertionError("no session cookie: " + signedIn.headers().map()));
+  }
+
+  /**
+   * The sign-in page's form sent as a browser sends it, over a client that trusts any certificate.
+   */
+  static HttpResponse<String> signIn(URI base, Map<String, String> headers) throws Exception {
+    javax.net.ssl.SSLContext trustingAll = javax.net.ssl.SSLContext.getInstance("TLS");
+    trustingAll.init(
+        null,
+        new javax.net.ssl.TrustManager[] {
+          new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+              return new java.security.cert.X509Certificate[0];
+            }
+          }
+        },
+        null);
+    java.net.http.HttpClient client =
+        java.net.http.HttpClient.newBuilder().sslContext(trustingAll).build();
+    String form =
+        "signIn=signIn&signIn%3Anext=&signIn%3Ausername="
+            + java.net.URLEncoder.encode(Mailhub.ADMIN, java.nio.charset.StandardCharsets.UTF_8)
+            + "&signIn%3Apassword="
+            + java.net.URLEncoder.encode(
+                Mailhub.ADMIN_PASSWORD, java.nio.charset.StandardCharsets.UTF_8)
+            + "&signIn%3Asubmit=&jakarta.faces.ViewState=stateless";
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve("admin/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
+    headers.forEach(request::header);
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

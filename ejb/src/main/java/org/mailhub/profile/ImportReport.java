@@ -27,7 +27,12 @@ public final class ImportReport {
   void reject(long row, String email, String reason) {
     rejected++;
     if (rejections.size() < MAX_LISTED) {
-      rejections.add(new Rejection(row, email, reason));
+      // a rejected address may be anything a client sent: it is named, not kept whole
+      rejections.add(
+          new Rejection(
+              row,
+              email == null ? null : org.mailhub.dispatch.Texts.abbreviate(email, 320),
+              reason));
     }
   }
 

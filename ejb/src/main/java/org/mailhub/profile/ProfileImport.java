@@ -36,19 +36,21 @@ public class ProfileImport {
   /** A JSON array of {@code {"email": ..., "properties": {...}}}. */
   public ImportReport fromJson(InputStream json) {
     ImportReport report = new ImportReport();
-    try (JsonParser parser = JSON.createParser(json);
+    RowBudget budget = new RowBudget();
+    long row = 0;
+    try (JsonParser parser = JSON.createParser(budget.bytes(json));
         Chunks chunks = new Chunks(report)) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_ARRAY) {
         report.stop("the body must be a JSON array of profiles");
         return report;
       }
-      long row = 0;
       while (parser.hasNext()) {
+        budget.startRow();
+        row++;
         JsonParser.Event event = parser.next();
         if (event == JsonParser.Event.END_ARRAY) {
           break;
         }
-        row++;
         if (event != JsonParser.Event.START_OBJECT) {
           parser.getValue();
           report.reject(row, null, "not a JSON object");
@@ -65,7 +67,10 @@ public class ProfileImport {
         chunks.add(row, new ProfileRow(address, (JsonObject) properties));
       }
     } catch (JsonException e) {
-      report.stop("the JSON is malformed: " + e.getMessage());
+      report.stop(
+          RowBudget.exceeded(e)
+              ? tooLarge(Math.max(row, 1))
+              : "the JSON is malformed: " + e.getMessage());
     }
     return report;
   }
@@ -75,7 +80,10 @@ public class ProfileImport {
     ImportReport report = new ImportReport();
     CSVFormat format =
         CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-    try (CSVParser parser = CSVParser.builder().setReader(withoutBom(csv)).setFormat(format).get();
+    RowBudget budget = new RowBudget();
+    long row = 0;
+    try (CSVParser parser =
+            CSVParser.builder().setReader(budget.chars(withoutBom(csv))).setFormat(format).get();
         Chunks chunks = new Chunks(report)) {
       List<String> header = parser.getHeaderNames();
       String emailColumn =
@@ -88,6 +96,8 @@ public class ProfileImport {
         return report;
       }
       for (CSVRecord record : parser) {
+        budget.startRow(); // the parser reads the next record on the next turn
+        row = record.getRecordNumber();
         JsonObjectBuilder properties = JSON.createObjectBuilder();
         for (String column : header) {
           if (!column.equals(emailColumn)
@@ -102,14 +112,30 @@ public class ProfileImport {
                 record.isSet(emailColumn) ? record.get(emailColumn) : null, properties.build()));
       }
     } catch (IOException e) {
-      report.stop("the CSV cannot be read: " + e.getMessage());
+      report.stop(
+          RowBudget.exceeded(e) ? tooLarge(row + 1) : "the CSV cannot be read: " + e.getMessage());
     } catch (UncheckedIOException e) {
       // the parser's own message, without the wrapping exception's class name
-      report.stop("the CSV is malformed: " + e.getCause().getMessage());
+      report.stop(
+          RowBudget.exceeded(e)
+              ? tooLarge(row + 1)
+              : "the CSV is malformed: " + e.getCause().getMessage());
     } catch (IllegalStateException | IllegalArgumentException e) {
       report.stop("the CSV is malformed: " + e.getMessage());
     }
     return report;
+  }
+
+  private static String tooLarge(long row) {
+    return "row "
+        + row
+        + " is larger than "
+        + RowBudget.MAX_ROW
+        + " bytes (a profile has at most "
+        + ProfileRules.MAX_PROPERTIES
+        + " properties of "
+        + ProfileRules.MAX_PROPERTY_VALUE
+        + " characters); the rows before it are kept";
   }
 
   /**

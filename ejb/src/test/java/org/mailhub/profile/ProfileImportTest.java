@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -101,5 +104,63 @@ class ProfileImportTest {
 
     assertEquals(1, report.getCreated());
     assertTrue(report.getError().startsWith("the JSON is malformed"), report.getError());
+  }
+
+  @Test
+  void aJsonRowOfAnySizeStopsTheImportAfterOneMegabyteKeepingTheRowsBefore() {
+    // two good rows, then one whose name is 200 MB long: never held in memory whole
+    InputStream body =
+        endless(
+            "[{\"email\": \"ana@example.com\"}, {\"email\": \"bo@example.com\"},"
+                + " {\"email\": \"cy@example.com\", \"properties\": {\"name\": \"",
+            'x',
+            200L << 20);
+
+    ImportReport report = imports.fromJson(body);
+
+    assertEquals(2, report.getCreated());
+    assertTrue(
+        report.getError().startsWith("row 3 is larger than 1048576 bytes"), report.getError());
+  }
+
+  @Test
+  void aCsvRowOfAnySizeStopsTheImportAfterOneMegabyteKeepingTheRowsBefore() {
+    Reader body =
+        new InputStreamReader(
+            endless("email,name\nana@example.com,Ana\ncy@example.com,\"", 'y', 200L << 20),
+            StandardCharsets.UTF_8);
+
+    ImportReport report = imports.fromCsv(body);
+
+    assertEquals(1, report.getCreated());
+    assertTrue(
+        report.getError().startsWith("row 2 is larger than 1048576 bytes"), report.getError());
+  }
+
+  @Test
+  void aRejectedAddressIsNamedAbbreviated() {
+    String address = "a".repeat(5000) + "@example.com";
+
+    ImportReport report = imports.fromCsv(new StringReader("email\n" + address + "\n"));
+
+    assertEquals(1, report.getRejected());
+    assertEquals(320, report.getRejections().get(0).email().length());
+  }
+
+  /** The head, then {@code count} times the filler, generated as it is read. */
+  private static InputStream endless(String head, char filler, long count) {
+    byte[] start = head.getBytes(StandardCharsets.UTF_8);
+    return new InputStream() {
+      private long position;
+
+      @Override
+      public int read() {
+        long at = position++;
+        if (at < start.length) {
+          return start[(int) at] & 0xff;
+        }
+        return at < start.length + count ? filler : -1;
+      }
+    };
   }
 }

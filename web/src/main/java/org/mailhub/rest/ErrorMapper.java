@@ -26,6 +26,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return new ApiError(code(status), status.getReasonPhrase())
           .toResponse(status.getStatusCode());
     }
+    if (causedBy(exception, io.undertow.server.RequestTooBigException.class)) {
+      return new ApiError(
+              "BODY_TOO_LARGE", "The body is larger than this request may send (see BodyLimits).")
+          .toResponse(413);
+    }
     if (causedBy(exception, JsonbException.class)
         || causedBy(exception, jakarta.json.JsonException.class)
         || exception instanceof ProcessingException

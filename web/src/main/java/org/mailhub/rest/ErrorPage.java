@@ -9,9 +9,10 @@ import java.io.IOException;
 
 /**
  * The container's own refusals (web.xml's error pages) as the API's JSON errors: 401 when the
- * credentials are missing or wrong, 403 when the signed-in user's role does not allow the call.
+ * credentials are missing or wrong, 403 when the signed-in user's role does not allow the call; and
+ * a page posted with a view that cannot be restored is shown again.
  */
-@WebServlet({"/errors/401", "/errors/403", "/errors/429", "/errors/503"})
+@WebServlet({"/errors/401", "/errors/403", "/errors/429", "/errors/503", "/errors/expired"})
 public class ErrorPage extends HttpServlet {
 
   /** The request attribute in which sign-in says why it refused. */
@@ -20,6 +21,14 @@ public class ErrorPage extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    if (request.getServletPath().equals("/errors/expired")) {
+      // a page posted with a view that cannot be restored (an expired session, a forged or stale
+      // view state): the page again, which sends whoever is no longer signed in to sign in
+      Object page = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+      response.setStatus(303);
+      response.setHeader("Location", page instanceof String uri ? uri : "/admin/");
+      return;
+    }
     Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     if (Integer.valueOf(401).equals(status)) {
       Object reason = request.getAttribute(REASON);

@@ -28,6 +28,11 @@ public class SignIn {
   private String next;
 
   public void signIn() throws IOException {
+    if (username == null || password == null) {
+      // fields that were not sent (or could not be decoded) skip the page's required checks
+      Pages.error("Enter your user name and password.");
+      return;
+    }
     FacesContext faces = FacesContext.getCurrentInstance();
     ExternalContext external = faces.getExternalContext();
     AuthenticationStatus status =

@@ -44,8 +44,9 @@ public class BodyLimits extends HttpFilter {
           .send(response, 413);
       return;
     }
-    // Undertow's own limit of this request, which also cuts bodies of unknown length (chunked);
-    // the listener's default and the Faces servlet's multipart limit are not this request's
+    // Undertow's own limit of this request, which also cuts bodies of unknown length (chunked): the
+    // listener allows an import's size, and the Faces servlet's multipart limit is not this
+    // request's
     ServletRequestContext context = ServletRequestContext.current();
     if (context != null && context.getExchange().isRequestChannelAvailable()) {
       context.getExchange().setMaxEntitySize(limit);

@@ -54,7 +54,7 @@ public class NetcoreWebhookParser implements WebhookParser {
       } else {
         String transId = firstOf(field(event, "TRANSID"), field(event, "SG_MESSAGE_ID"));
         String timestamp = field(event, "TIMESTAMP");
-        Instant at = WebhookJson.epochSeconds(event, upper(event) ? "TIMESTAMP" : "timestamp");
+        Instant at = WebhookJson.epochSeconds(event, key(event, "TIMESTAMP"));
         String description =
             type == DeliveryEventType.CLICKED
                 ? field(event, "URL")
@@ -110,17 +110,17 @@ public class NetcoreWebhookParser implements WebhookParser {
     };
   }
 
-  /**
-   * A field by its documented upper-case name, else by its lower-case one: an event is written in
-   * one of the two formats.
-   */
   private static String field(JsonObject event, String name) {
-    String value = WebhookJson.text(event, name);
-    return value != null ? value : WebhookJson.text(event, name.toLowerCase(Locale.ROOT));
+    return WebhookJson.text(event, key(event, name));
   }
 
-  private static boolean upper(JsonObject event) {
-    return event.containsKey("TIMESTAMP");
+  /**
+   * A field's documented upper-case name, or its lower-case one when the event has that: an event
+   * is written in one of the two formats.
+   */
+  private static String key(JsonObject event, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return !event.containsKey(name) && event.containsKey(lower) ? lower : name;
   }
 
   private static String knownReason(String reason) {

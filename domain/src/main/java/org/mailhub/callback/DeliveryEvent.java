@@ -21,7 +21,9 @@ import java.time.Instant;
       @Index(name = "delivery_event_key", columnList = "event_key", unique = true),
       @Index(name = "delivery_event_campaign", columnList = "campaign_id, type"),
       @Index(name = "delivery_event_provider", columnList = "provider_id, type"),
-      @Index(name = "delivery_event_send", columnList = "send_id")
+      @Index(name = "delivery_event_send", columnList = "send_id"),
+      // an address's latest reports, for runs of soft bounces
+      @Index(name = "delivery_event_email", columnList = "email, occurred_at")
     })
 public class DeliveryEvent {
 

@@ -16,14 +16,18 @@ public enum DeliveryEventType {
   OPENED;
 
   /**
-   * Whether the event makes the address "channel unsubscribed", and why: unsubscribes, spam
-   * complaints and hard bounces do; a soft bounce never does.
+   * Whether a report of this kind makes the address "channel unsubscribed", and why, unless the
+   * ESP's report says more: unsubscribes, spam complaints, hard bounces, drops and invalid
+   * addresses do ("no further deliveries are attempted", Netcore's and Postmark's documents); a
+   * single soft bounce does not (see {@link org.mailhub.suppression.SoftBounces}).
    */
   public Optional<SuppressionReason> suppression() {
     return switch (this) {
       case HARD_BOUNCE -> Optional.of(SuppressionReason.HARD_BOUNCE);
       case SPAM -> Optional.of(SuppressionReason.SPAM_COMPLAINT);
       case UNSUBSCRIBED -> Optional.of(SuppressionReason.UNSUBSCRIBED);
+      case DROPPED -> Optional.of(SuppressionReason.DROPPED);
+      case INVALID -> Optional.of(SuppressionReason.INVALID_ADDRESS);
       default -> Optional.empty();
     };
   }

@@ -85,10 +85,12 @@ class HostileWebhooksIT {
                 provider(
                     "NETCORE",
                     "{\"endpoint\": \"http://127.0.0.1:9/x\", \"apiKey\": \"k-123456\"}")),
-            "[{\"TRANSID\": \"1553625011170280\", \"EMAIL\": \"n-"
+            // the type first: the invalid UTF-8 below breaks the middle of the body, and a bounce
+            // that lost its BOUNCE_TYPE is a hard one (as Netcore documents), which suppresses
+            "[{\"EVENT\": \"bounced\", \"BOUNCE_TYPE\": \"SOFTBOUNCE\", \"TRANSID\": \"1553625011170280\","
+                + " \"EMAIL\": \"n-"
                 + run
-                + "@example.com\","
-                + " \"EVENT\": \"bounced\", \"BOUNCE_TYPE\": \"SOFTBOUNCE\", \"TIMESTAMP\": \"1553681625\","
+                + "@example.com\", \"TIMESTAMP\": \"1553681625\","
                 + " \"X-APIHEADER\": \"m\", \"URL\": \"https://acme.example\"}]",
             path(
                 provider(

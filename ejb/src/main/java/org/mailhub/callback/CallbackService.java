@@ -107,7 +107,9 @@ public class CallbackService {
                 event.raw(),
                 "invalid email: " + ProfileRules.emailProblem(event.email())));
       } else {
-        String email = send != null ? send.email() : event.email();
+        // normalised like the send's, so that the event log holds one spelling per address
+        String email =
+            send != null ? send.email() : org.mailhub.profile.Profile.normalize(event.email());
         receipts.add(
             new Reported.Receipt(
                 provider.id(),
@@ -116,7 +118,8 @@ public class CallbackService {
                 event.type(),
                 event.occurredAt(),
                 event.description(),
-                key(provider, send, event)));
+                key(provider, send, event),
+                event.suppression()));
       }
     }
     Set<String> seen =

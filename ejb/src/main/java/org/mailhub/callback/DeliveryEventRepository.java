@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,6 +47,19 @@ public class DeliveryEventRepository {
         .getResultList()
         .forEach(row -> latest.put((Long) row[0], (DeliveryEventType) row[1]));
     return latest;
+  }
+
+  /** The types of an address's latest events of these types, the newest first. */
+  public List<DeliveryEventType> latestOfTypes(
+      String email, Collection<DeliveryEventType> types, int limit) {
+    return em.createQuery(
+            "select e.type from DeliveryEvent e where e.email = :email and e.type in :types"
+                + " order by e.occurredAt desc, e.id desc",
+            DeliveryEventType.class)
+        .setParameter("email", email)
+        .setParameter("types", types)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   /** Events per type, of a campaign or of a provider. */

@@ -2,6 +2,7 @@ package org.mailhub.callback;
 
 import java.time.Instant;
 import org.mailhub.dispatch.SendRecord;
+import org.mailhub.suppression.SuppressionReason;
 
 /**
  * The facts an ESP's callbacks establish, fired as CDI events inside the callback's transaction;
@@ -13,7 +14,8 @@ public sealed interface Reported {
 
   /**
    * Where a fact came from: the provider, the send it is about (null when none matched; managed, so
-   * processors may update it), the address, and the event's identity.
+   * processors may update it), the address, the event's identity, and why it makes the address
+   * channel-unsubscribed (null: it does not).
    */
   record Receipt(
       long providerId,
@@ -22,7 +24,20 @@ public sealed interface Reported {
       DeliveryEventType type,
       Instant at,
       String description,
-      String key) {
+      String key,
+      SuppressionReason suppression) {
+
+    /** A fact that suppresses as its kind does. */
+    public Receipt(
+        long providerId,
+        SendRecord send,
+        String email,
+        DeliveryEventType type,
+        Instant at,
+        String description,
+        String key) {
+      this(providerId, send, email, type, at, description, key, type.suppression().orElse(null));
+    }
 
     public Long campaignId() {
       return send == null ? null : send.campaignId();

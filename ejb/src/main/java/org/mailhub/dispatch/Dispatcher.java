@@ -234,7 +234,7 @@ public class Dispatcher {
       breakers.succeeded(provider.id());
       return outcome.accepted()
           ? new Ledger.CallResult.Sent(outcome.messageId())
-          : new Ledger.CallResult.Failed(describe(outcome));
+          : new Ledger.CallResult.Failed(describe(outcome), outcome.addressRejected());
     } catch (ProviderUnavailable e) {
       breakers.failed(provider.id());
       return new Ledger.CallResult.Retry(describe(e.outcome()), backoff(chunk.attempt()));

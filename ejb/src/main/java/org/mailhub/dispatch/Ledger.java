@@ -1,6 +1,7 @@
 package org.mailhub.dispatch;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +38,15 @@ public class Ledger {
     /** Accepted, with the provider's message id. */
     record Sent(String messageId) implements CallResult {}
 
-    /** Refused for good, or mailhub could not make the call. */
-    record Failed(String error) implements CallResult {}
+    /**
+     * Refused for good, or mailhub could not make the call; {@code addressRejected} when the
+     * refusal was of the recipient's address (an SMTP 5.1.x), which suppresses it.
+     */
+    record Failed(String error, boolean addressRejected) implements CallResult {
+      public Failed(String error) {
+        this(error, false);
+      }
+    }
 
     /** The call may have reached the provider, but no answer says what it did. */
     record InDoubt(String error) implements CallResult {}
@@ -52,6 +60,7 @@ public class Ledger {
   @Inject CampaignRepository campaigns;
   @Inject ProviderRepository providers;
   @Inject Messages messages;
+  @Inject Event<AddressRejected> addressRejected;
 
   public Job job(long campaignId) {
     Campaign campaign = campaigns.find(campaignId).orElse(null);
@@ -132,6 +141,13 @@ public class Ledger {
       end(chunk, providerId, carried, SendStatus.SENT, sent.messageId(), null);
     } else if (result instanceof CallResult.Failed failed) {
       end(chunk, providerId, carried, SendStatus.FAILED, null, failed.error());
+      if (failed.addressRejected()) {
+        carried.forEach(
+            r ->
+                addressRejected.fire(
+                    new AddressRejected(
+                        providerId, chunk.campaignId(), r.email(), failed.error())));
+      }
     } else if (result instanceof CallResult.InDoubt doubt) {
       end(chunk, providerId, carried, SendStatus.IN_DOUBT, null, doubt.error());
     } else if (result instanceof CallResult.Retry retry) {

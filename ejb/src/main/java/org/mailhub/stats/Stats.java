@@ -2,12 +2,15 @@ package org.mailhub.stats;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import java.util.Map;
 
 /**
  * What happened to a campaign's or a provider's emails: sent (accepted by the provider), then what
  * the provider reported; {@code unsubscribed} counts the reports that made an address
- * channel-unsubscribed, {@code suppressed} the recipients skipped because they already were, and
- * {@code errors} the emails the provider refused at send time.
+ * channel-unsubscribed, {@code suppressed} the recipients skipped because they already were, {@code
+ * errors} the emails the provider refused at send time, and {@code suppressions} the addresses its
+ * reports and sends suppressed, by reason (each address once, under its first reason; every reason
+ * is present).
  */
 @JsonbPropertyOrder({
   "sent",
@@ -17,7 +20,8 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
   "opened",
   "unsubscribed",
   "suppressed",
-  "errors"
+  "errors",
+  "suppressions"
 })
 public record Stats(
     long sent,
@@ -27,7 +31,21 @@ public record Stats(
     long opened,
     long unsubscribed,
     long suppressed,
-    long errors) {
+    long errors,
+    Map<String, Long> suppressions) {
+
+  /** Without suppressions by reason. */
+  public Stats(
+      long sent,
+      long delivered,
+      Failed failed,
+      long clicked,
+      long opened,
+      long unsubscribed,
+      long suppressed,
+      long errors) {
+    this(sent, delivered, failed, clicked, opened, unsubscribed, suppressed, errors, Map.of());
+  }
 
   @JsonbPropertyOrder({"hardBounce", "softBounce", "dropped", "invalid", "spam", "unsubscribed"})
   public record Failed(

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -66,6 +68,20 @@ public class SuppressionRepository {
   public void remove(Suppression suppression) {
     em.persist(new SuppressionAudit(suppression));
     em.remove(suppression);
+  }
+
+  /** Suppressions per reason that a campaign's or a provider's reports and sends made. */
+  public Map<SuppressionReason, Long> countsByReason(String property, long id) {
+    Map<SuppressionReason, Long> counts = new EnumMap<>(SuppressionReason.class);
+    em.createQuery(
+            "select s.reason, count(s) from Suppression s where s."
+                + property
+                + " = :id group by s.reason",
+            Object[].class)
+        .setParameter("id", id)
+        .getResultList()
+        .forEach(row -> counts.put((SuppressionReason) row[0], (Long) row[1]));
+    return counts;
   }
 
   public long countByCampaign(long campaignId) {

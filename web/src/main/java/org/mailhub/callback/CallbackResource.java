@@ -32,8 +32,10 @@ import org.mailhub.rest.ApiError;
     name = "Callbacks",
     description =
         "ESP webhooks. The token in the URL selects the provider and its type the payload format:"
-            + " the generic v2 payload for GENERIC_HTTP and SMTP providers, Netcore's event array,"
-            + " Postmark's bounce, spam complaint and subscription change webhooks.")
+            + " the generic v2 payload for GENERIC_HTTP and SMTP providers, Netcore's event array"
+            + " (upper- or lower-case keys), Postmark's bounce, spam complaint and subscription"
+            + " change webhooks (a record without RecordType is a bounce of its Type, else of its"
+            + " TypeCode).")
 public class CallbackResource {
 
   @Inject CallbackService callbacks;
@@ -56,7 +58,9 @@ public class CallbackResource {
           "Events are linked to their send by meta value (else, except for the generic payload,"
               + " by the provider's message id or the address), recorded once (a retried webhook"
               + " changes nothing), and turned into suppressions and statistics. Unsubscribes,"
-              + " spam complaints and hard bounces suppress the address; soft bounces never do.")
+              + " spam complaints, hard bounces, drops, invalid addresses and whatever Postmark"
+              + " blocks or deactivates suppress the address, each with its reason; soft bounces"
+              + " only when mailhub.suppression.soft-bounce-limit (3) of them come in a row.")
   @RequestBody(
       content =
           @Content(

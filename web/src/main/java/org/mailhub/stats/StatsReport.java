@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.apache.commons.csv.CSVPrinter;
 import org.mailhub.infrastructure.Csv;
+import org.mailhub.suppression.SuppressionList;
+import org.mailhub.suppression.SuppressionReason;
 
 /** Statistics as named counts (for CSV) and as a Chart.js bar chart (for the reports page). */
 public final class StatsReport {
@@ -31,7 +35,24 @@ public final class StatsReport {
   private record Metric(
       String key, ToLongFunction<Stats> count, String card, String bar, String color) {}
 
-  private static final List<Metric> METRICS =
+  private static List<Metric> metrics() {
+    List<Metric> metrics = new ArrayList<>(FIXED);
+    for (SuppressionReason reason : SuppressionReason.values()) {
+      String name = reason.name();
+      metrics.add(
+          new Metric(
+              SUPPRESSIONS + name,
+              s -> s.suppressions().getOrDefault(name, 0L),
+              "Suppressed: " + SuppressionList.labelOf(reason).toLowerCase(Locale.ROOT),
+              null,
+              null));
+    }
+    return List.copyOf(metrics);
+  }
+
+  private static final String SUPPRESSIONS = "suppressions.";
+
+  private static final List<Metric> FIXED =
       List.of(
           new Metric("sent", Stats::sent, "Sent", "Sent", SENT),
           new Metric("delivered", Stats::delivered, "Delivered", "Delivered", GOOD),
@@ -59,6 +80,9 @@ public final class StatsReport {
           new Metric("suppressed", Stats::suppressed, "Suppressed", null, null),
           new Metric("errors", Stats::errors, "Errors", null, null));
 
+  /** The fixed counts, then the suppressions by reason. */
+  private static final List<Metric> METRICS = metrics();
+
   /** A count as the reports page shows it; {@code id} names the element of its value. */
   public record Card(String id, String label, long value) implements Serializable {}
 
@@ -71,17 +95,22 @@ public final class StatsReport {
     return counts;
   }
 
-  /** The cards of the reports page, with ids like {@code hard_bounce}. */
+  /**
+   * The cards of the reports page, with ids like {@code hard_bounce}; suppressions by reason
+   * ({@code suppressed_hard_bounce}) only for the reasons that occur.
+   */
   public static List<Card> cards(Stats s) {
     return METRICS.stream()
         .filter(m -> m.card() != null)
-        .map(
-            m ->
-                new Card(
-                    m.key().substring(m.key().indexOf('.') + 1),
-                    m.card(),
-                    m.count().applyAsLong(s)))
+        .filter(m -> !m.key().startsWith(SUPPRESSIONS) || m.count().applyAsLong(s) > 0)
+        .map(m -> new Card(cardId(m.key()), m.card(), m.count().applyAsLong(s)))
         .toList();
+  }
+
+  private static String cardId(String key) {
+    return key.startsWith(SUPPRESSIONS)
+        ? "suppressed_" + key.substring(SUPPRESSIONS.length()).toLowerCase(Locale.ROOT)
+        : key.substring(key.indexOf('.') + 1);
   }
 
   /** {@code metric,count} rows. */

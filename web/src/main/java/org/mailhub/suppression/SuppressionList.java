@@ -96,6 +96,11 @@ public class SuppressionList implements Serializable {
 
   /** HARD_BOUNCE as "Hard bounce". */
   public String label(SuppressionReason reason) {
+    return labelOf(reason);
+  }
+
+  /** HARD_BOUNCE as "Hard bounce", wherever a reason is shown. */
+  public static String labelOf(SuppressionReason reason) {
     String words = reason.name().replace('_', ' ').toLowerCase(Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }

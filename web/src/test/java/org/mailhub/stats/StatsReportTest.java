@@ -4,12 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatsReportTest {
 
   private static final Stats STATS =
-      new Stats(10, 7, new Stats.Failed(1, 2, 3, 4, 5, 6), 8, 9, 11, 12, 13);
+      new Stats(
+          10,
+          7,
+          new Stats.Failed(1, 2, 3, 4, 5, 6),
+          8,
+          9,
+          11,
+          12,
+          13,
+          Map.of("HARD_BOUNCE", 14L, "SOFT_BOUNCES", 15L, "MANUAL", 0L));
 
   @Test
   void csvNamesEveryCountLikeTheJsonAnswer() {
@@ -30,6 +40,18 @@ class StatsReportTest {
             "unsubscribed,11",
             "suppressed,12",
             "errors,13",
+            "suppressions.UNSUBSCRIBED,0",
+            "suppressions.SPAM_COMPLAINT,0",
+            "suppressions.HARD_BOUNCE,14",
+            "suppressions.PREFERENCE_CENTER,0",
+            "suppressions.MANUAL,0",
+            "suppressions.DROPPED,0",
+            "suppressions.INVALID_ADDRESS,0",
+            "suppressions.BLOCKED,0",
+            "suppressions.DEACTIVATED,0",
+            "suppressions.INACTIVE,0",
+            "suppressions.ADDRESS_REJECTED,0",
+            "suppressions.SOFT_BOUNCES,15",
             ""),
         StatsReport.csv(STATS));
   }
@@ -62,7 +84,7 @@ class StatsReportTest {
   }
 
   @Test
-  void cardsShowEveryCountButTheUnsubscribeReportsAmongTheFailures() {
+  void cardsShowEveryCountButTheUnsubscribeReportsAmongTheFailuresAndTheReasonsThatDidNotOccur() {
     assertEquals(
         List.of(
             new StatsReport.Card("sent", "Sent", 10),
@@ -76,7 +98,9 @@ class StatsReportTest {
             new StatsReport.Card("opened", "Opened", 9),
             new StatsReport.Card("unsubscribed", "Unsubscribed", 11),
             new StatsReport.Card("suppressed", "Suppressed", 12),
-            new StatsReport.Card("errors", "Errors", 13)),
+            new StatsReport.Card("errors", "Errors", 13),
+            new StatsReport.Card("suppressed_hard_bounce", "Suppressed: hard bounce", 14),
+            new StatsReport.Card("suppressed_soft_bounces", "Suppressed: soft bounces", 15)),
         StatsReport.cards(STATS));
   }
 }

@@ -17,9 +17,10 @@ import org.mailhub.provider.ProviderType;
 
 /**
  * Netcore's webhooks: a JSON array of events ({@code TRANSID, EMAIL, EVENT, TIMESTAMP, X-APIHEADER,
- * BOUNCE_TYPE, RESPONSE, ...}). Event names differ between API versions and numbers may come as
- * strings; {@code TRANSID} is kept as text (it exceeds 2^53). {@code X-APIHEADER} is the {@code
- * token_to} mailhub sent: the meta value.
+ * BOUNCE_TYPE, RESPONSE, ...}), or the same events with lower-case keys ({@code transid, email,
+ * event, ...}; the migration API's {@code sg_message_id} and {@code reason} too). Event names
+ * differ between API versions and numbers may come as strings; {@code TRANSID} is kept as text (it
+ * exceeds 2^53). {@code X-APIHEADER} is the {@code token_to} mailhub sent: the meta value.
  */
 @ApplicationScoped
 public class NetcoreWebhookParser implements WebhookParser {
@@ -42,22 +43,24 @@ public class NetcoreWebhookParser implements WebhookParser {
         unprocessed.add(new Unprocessed(i, members.get(i), "not a JSON object"));
         continue;
       }
-      String name = WebhookJson.text(event, "EVENT");
-      DeliveryEventType type = type(name, WebhookJson.text(event, "BOUNCE_TYPE"));
-      String email = WebhookJson.text(event, "EMAIL");
+      String name = field(event, "EVENT");
+      DeliveryEventType type = type(name, field(event, "BOUNCE_TYPE"));
+      String email = field(event, "EMAIL");
       if (type == null) {
         unprocessed.add(
             new Unprocessed(i, event, name == null ? "missing EVENT" : "unknown EVENT " + name));
       } else if (email == null) {
         unprocessed.add(new Unprocessed(i, event, "missing EMAIL"));
       } else {
-        String transId = WebhookJson.text(event, "TRANSID");
-        Instant at = WebhookJson.epochSeconds(event, "TIMESTAMP");
+        String transId = firstOf(field(event, "TRANSID"), field(event, "SG_MESSAGE_ID"));
+        String timestamp = field(event, "TIMESTAMP");
+        Instant at = WebhookJson.epochSeconds(event, key(event, "TIMESTAMP"));
         String description =
             type == DeliveryEventType.CLICKED
-                ? WebhookJson.text(event, "URL")
+                ? field(event, "URL")
                 : firstOf(
-                    WebhookJson.text(event, "BOUNCE_REASON"), WebhookJson.text(event, "RESPONSE"));
+                    knownReason(field(event, "BOUNCE_REASON")),
+                    firstOf(field(event, "RESPONSE"), field(event, "REASON")));
         String eventId =
             transId == null
                 ? null
@@ -65,14 +68,14 @@ public class NetcoreWebhookParser implements WebhookParser {
                     "|",
                     transId,
                     type.name(),
-                    String.valueOf(WebhookJson.text(event, "TIMESTAMP")),
-                    String.valueOf(WebhookJson.text(event, "URL")));
+                    String.valueOf(timestamp),
+                    String.valueOf(field(event, "URL")));
         events.add(
             new Incoming(
                 i,
                 type,
                 email,
-                WebhookJson.text(event, "X-APIHEADER"),
+                field(event, "X-APIHEADER"),
                 transId,
                 at == null ? Instant.now() : at,
                 description,
@@ -83,7 +86,10 @@ public class NetcoreWebhookParser implements WebhookParser {
     return new Parsed(members.size(), events, unprocessed);
   }
 
-  /** Netcore's event names across API versions; a bounce without a type counts as soft. */
+  /**
+   * Netcore's event names across API versions. A bounce is hard unless its {@code BOUNCE_TYPE} says
+   * soft: Netcore documents {@code bounced} as "Message has hard bounce".
+   */
   static DeliveryEventType type(String event, String bounceType) {
     if (event == null) {
       return null;
@@ -91,9 +97,9 @@ public class NetcoreWebhookParser implements WebhookParser {
     return switch (event.strip().toLowerCase(Locale.ROOT)) {
       case "sent", "delivered", "delivery" -> DeliveryEventType.DELIVERED;
       case "bounced", "bounce" ->
-          bounceType != null && bounceType.toUpperCase(Locale.ROOT).startsWith("HARD")
-              ? DeliveryEventType.HARD_BOUNCE
-              : DeliveryEventType.SOFT_BOUNCE;
+          bounceType != null && bounceType.toUpperCase(Locale.ROOT).startsWith("SOFT")
+              ? DeliveryEventType.SOFT_BOUNCE
+              : DeliveryEventType.HARD_BOUNCE;
       case "dropped", "drop" -> DeliveryEventType.DROPPED;
       case "invalid" -> DeliveryEventType.INVALID;
       case "spam", "abuse" -> DeliveryEventType.SPAM;
@@ -104,7 +110,24 @@ public class NetcoreWebhookParser implements WebhookParser {
     };
   }
 
+  private static String field(JsonObject event, String name) {
+    return WebhookJson.text(event, key(event, name));
+  }
+
+  /**
+   * A field's documented upper-case name, or its lower-case one when the event has that: an event
+   * is written in one of the two formats.
+   */
+  private static String key(JsonObject event, String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return !event.containsKey(name) && event.containsKey(lower) ? lower : name;
+  }
+
+  private static String knownReason(String reason) {
+    return reason == null || reason.equalsIgnoreCase("Unknown Reason") ? null : reason;
+  }
+
   private static String firstOf(String a, String b) {
-    return a != null && !a.equalsIgnoreCase("Unknown Reason") ? a : b;
+    return a != null ? a : b;
   }
 }

@@ -6,6 +6,7 @@ import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.mailhub.callback.DeliveryEventType;
 import org.mailhub.callback.Incoming;
 import org.mailhub.callback.Parsed;
@@ -13,11 +14,15 @@ import org.mailhub.callback.Unprocessed;
 import org.mailhub.callback.WebhookJson;
 import org.mailhub.callback.WebhookParser;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.suppression.SuppressionReason;
 
 /**
  * Postmark's webhooks: Bounce, SpamComplaint and SubscriptionChange (and Delivery, Open, Click).
- * Classified by {@code RecordType} and {@code Type}, never by {@code TypeCode}, whose documented
- * values disagree with the samples. Linked by {@code Metadata.meta}, which mailhub sent as {@code
+ * Classified by {@code RecordType} and {@code Type}; a record without {@code RecordType} (as the
+ * bounce API and older bounce webhooks send them) is a bounce of its {@code Type}, and only when
+ * that is missing too by its {@code TypeCode}, whose documented values disagree with the samples.
+ * {@code Inactive: true} means that Postmark deactivated the address: it sends there no more, and
+ * neither does mailhub. Linked by {@code Metadata.meta}, which mailhub sent as {@code
  * X-PM-Metadata-meta}.
  */
 @ApplicationScoped
@@ -41,11 +46,24 @@ public class PostmarkWebhookParser implements WebhookParser {
         unprocessed.add(new Unprocessed(i, members.get(i), "not a JSON object"));
         continue;
       }
-      String recordType = WebhookJson.text(record, "RecordType");
+      String named = WebhookJson.text(record, "RecordType");
       String kind = WebhookJson.text(record, "Type");
-      DeliveryEventType type = classify(recordType, kind, record);
+      String code = WebhookJson.text(record, "TypeCode");
+      if (named == null && kind == null && code != null) {
+        kind = TYPE_CODES.get(code);
+      }
+      String recordType = named != null ? named : kind == null ? null : "Bounce";
+      Classified classified = classify(recordType, kind, record);
       String email = WebhookJson.text(record, record.containsKey("Email") ? "Email" : "Recipient");
-      if (type == null) {
+      if (recordType == null) {
+        unprocessed.add(
+            new Unprocessed(
+                i,
+                record,
+                code == null
+                    ? "missing RecordType, Type and TypeCode"
+                    : "unknown TypeCode " + code));
+      } else if (classified == null) {
         unprocessed.add(
             new Unprocessed(
                 i, record, "not tracked: " + recordType + (kind == null ? "" : " " + kind)));
@@ -66,62 +84,106 @@ public class PostmarkWebhookParser implements WebhookParser {
         events.add(
             new Incoming(
                 i,
-                type,
+                classified.type(),
                 email,
                 meta(record),
                 messageId,
                 at == null ? Instant.now() : at,
                 description(record),
                 eventId,
-                record));
+                record,
+                classified.suppression()));
       }
     }
     return new Parsed(members.size(), events, unprocessed);
   }
 
-  static DeliveryEventType classify(String recordType, String kind, JsonObject record) {
+  /** What a record reports, and why it suppresses the address (null: it does not). */
+  record Classified(DeliveryEventType type, SuppressionReason suppression) {
+    Classified(DeliveryEventType type) {
+      this(type, type.suppression().orElse(null));
+    }
+  }
+
+  /** Postmark's bounce types by their documented {@code TypeCode}. */
+  static final Map<String, String> TYPE_CODES =
+      Map.ofEntries(
+          Map.entry("1", "HardBounce"),
+          Map.entry("2", "Transient"),
+          Map.entry("16", "Unsubscribe"),
+          Map.entry("32", "Subscribe"),
+          Map.entry("64", "AutoResponder"),
+          Map.entry("128", "AddressChange"),
+          Map.entry("256", "DnsError"),
+          Map.entry("512", "SpamNotification"),
+          Map.entry("1024", "OpenRelayTest"),
+          Map.entry("2048", "Unknown"),
+          Map.entry("4096", "SoftBounce"),
+          Map.entry("8192", "VirusNotification"),
+          Map.entry("16384", "ChallengeVerification"),
+          Map.entry("100000", "BadEmailAddress"),
+          Map.entry("100001", "SpamComplaint"),
+          Map.entry("100002", "ManuallyDeactivated"),
+          Map.entry("100003", "Unconfirmed"),
+          Map.entry("100006", "Blocked"),
+          Map.entry("100007", "SMTPApiError"),
+          Map.entry("100008", "InboundError"),
+          Map.entry("100009", "DMARCPolicy"),
+          Map.entry("100010", "TemplateRenderingFailed"));
+
+  static Classified classify(String recordType, String kind, JsonObject record) {
     if (recordType == null) {
       return null;
     }
     return switch (recordType) {
-      case "Bounce" -> bounce(kind);
-      case "SpamComplaint" -> DeliveryEventType.SPAM;
+      case "Bounce" -> bounce(kind, record.getBoolean("Inactive", false));
+      case "SpamComplaint" -> new Classified(DeliveryEventType.SPAM);
       case "SubscriptionChange" -> {
         if (!record.getBoolean("SuppressSending", false)) {
           yield null; // a reactivation: resubscribing is the marketer's decision, in mailhub
         }
         String reason = WebhookJson.text(record, "SuppressionReason");
-        yield "HardBounce".equals(reason)
-            ? DeliveryEventType.HARD_BOUNCE
-            : "SpamComplaint".equals(reason)
-                ? DeliveryEventType.SPAM
-                : DeliveryEventType.UNSUBSCRIBED;
+        yield new Classified(
+            "HardBounce".equals(reason)
+                ? DeliveryEventType.HARD_BOUNCE
+                : "SpamComplaint".equals(reason)
+                    ? DeliveryEventType.SPAM
+                    : DeliveryEventType.UNSUBSCRIBED);
       }
-      case "Delivery" -> DeliveryEventType.DELIVERED;
-      case "Open" -> DeliveryEventType.OPENED;
-      case "Click" -> DeliveryEventType.CLICKED;
+      case "Delivery" -> new Classified(DeliveryEventType.DELIVERED);
+      case "Open" -> new Classified(DeliveryEventType.OPENED);
+      case "Click" -> new Classified(DeliveryEventType.CLICKED);
       default -> null;
     };
   }
 
-  private static DeliveryEventType bounce(String kind) {
-    if (kind == null) {
-      return null;
+  /**
+   * A bounce by its type. Bounces of the sender's making (an SMTP API error, the sender's DMARC
+   * policy, a template that failed) are failures but say nothing of the address; whatever Postmark
+   * marks inactive suppresses, as Postmark no longer sends there.
+   */
+  private static Classified bounce(String kind, boolean inactive) {
+    Classified classified =
+        switch (kind == null ? "" : kind) {
+          case "HardBounce" -> new Classified(DeliveryEventType.HARD_BOUNCE);
+          case "SoftBounce", "Transient", "DnsError" ->
+              new Classified(DeliveryEventType.SOFT_BOUNCE);
+          case "SpamComplaint" -> new Classified(DeliveryEventType.SPAM);
+          case "Unsubscribe" -> new Classified(DeliveryEventType.UNSUBSCRIBED);
+          case "BadEmailAddress" -> new Classified(DeliveryEventType.INVALID);
+          case "Blocked" -> new Classified(DeliveryEventType.DROPPED, SuppressionReason.BLOCKED);
+          case "ManuallyDeactivated" ->
+              new Classified(DeliveryEventType.DROPPED, SuppressionReason.DEACTIVATED);
+          case "SMTPApiError", "DMARCPolicy", "TemplateRenderingFailed" ->
+              new Classified(DeliveryEventType.DROPPED, null);
+          default -> null; // auto-responders, challenge verifications and the like are not failures
+        };
+    if (!inactive || (classified != null && classified.suppression() != null)) {
+      return classified;
     }
-    return switch (kind) {
-      case "HardBounce" -> DeliveryEventType.HARD_BOUNCE;
-      case "SoftBounce", "Transient", "DnsError" -> DeliveryEventType.SOFT_BOUNCE;
-      case "SpamComplaint" -> DeliveryEventType.SPAM;
-      case "Unsubscribe" -> DeliveryEventType.UNSUBSCRIBED;
-      case "BadEmailAddress" -> DeliveryEventType.INVALID;
-      case "Blocked",
-          "ManuallyDeactivated",
-          "SMTPApiError",
-          "DMARCPolicy",
-          "TemplateRenderingFailed" ->
-          DeliveryEventType.DROPPED;
-      default -> null; // auto-responders, challenge verifications and the like are not failures
-    };
+    return new Classified(
+        classified == null ? DeliveryEventType.DROPPED : classified.type(),
+        SuppressionReason.INACTIVE);
   }
 
   private static String meta(JsonObject record) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -31,6 +32,14 @@ import org.mailhub.esp.SendOutcome;
 public class MailSender {
 
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
+
+  /**
+   * RFC 3463's permanent address statuses (5.1.x): the destination mailbox or system does not exist
+   * (5.1.1, 5.1.2, 5.1.10 null MX), its syntax is wrong (5.1.3), it has moved (5.1.6)... except
+   * 5.1.7 and 5.1.8, which are about the sender's address.
+   */
+  private static final Pattern ADDRESS_STATUS =
+      Pattern.compile("(?<![0-9.])5\\.1\\.([0-9]{1,3})(?![0-9])");
 
   @Inject GatewayTimeouts timeouts;
   @Inject org.mailhub.esp.Destinations destinations;
@@ -126,7 +135,35 @@ public class MailSender {
               code, error, settings.host() + ":" + settings.port() + ": " + detail),
           e);
     }
-    return SendOutcome.rejected(code, null, detail);
+    return addressRejected(e, detail)
+        ? SendOutcome.addressRejected(code, detail)
+        : SendOutcome.rejected(code, null, detail);
+  }
+
+  /**
+   * Whether the server refused the recipient itself for good: a {@code RCPT TO} refused (Jakarta
+   * Mail reports it among the invalid addresses) with a 5.1.x status about the recipient.
+   */
+  static boolean addressRejected(Exception e, String detail) {
+    boolean recipientRefused = false;
+    for (Throwable t = e; t != null; t = next(t)) {
+      if (t instanceof SendFailedException failed
+          && failed.getInvalidAddresses() != null
+          && failed.getInvalidAddresses().length > 0) {
+        recipientRefused = true;
+      }
+    }
+    if (!recipientRefused) {
+      return false;
+    }
+    Matcher status = ADDRESS_STATUS.matcher(detail);
+    while (status.find()) {
+      int subject = Integer.parseInt(status.group(1));
+      if (subject != 7 && subject != 8) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Properties properties(SmtpSettings settings) {

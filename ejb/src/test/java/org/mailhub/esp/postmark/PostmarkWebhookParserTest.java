@@ -3,11 +3,17 @@ package org.mailhub.esp.postmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mailhub.callback.DeliveryEventType;
 import org.mailhub.callback.Fixtures;
 import org.mailhub.callback.Incoming;
 import org.mailhub.callback.Parsed;
+import org.mailhub.callback.Unprocessed;
+import org.mailhub.suppression.SuppressionReason;
 
 class PostmarkWebhookParserTest {
 
@@ -61,6 +67,111 @@ class PostmarkWebhookParserTest {
 
     assertEquals(DeliveryEventType.SOFT_BOUNCE, soft.type(), "TypeCode 1 would say hard bounce");
     assertEquals("abc", soft.meta());
+  }
+
+  @ParameterizedTest(name = "{0}, inactive {1}: {2} {3}")
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "HardBounce, false, HARD_BOUNCE, HARD_BOUNCE",
+        "SoftBounce, false, SOFT_BOUNCE, -",
+        "Transient, false, SOFT_BOUNCE, -",
+        "DnsError, false, SOFT_BOUNCE, -",
+        "SoftBounce, true, SOFT_BOUNCE, INACTIVE",
+        "SpamComplaint, false, SPAM, SPAM_COMPLAINT",
+        "Unsubscribe, false, UNSUBSCRIBED, UNSUBSCRIBED",
+        "BadEmailAddress, false, INVALID, INVALID_ADDRESS",
+        "Blocked, false, DROPPED, BLOCKED",
+        "ManuallyDeactivated, false, DROPPED, DEACTIVATED",
+        "ManuallyDeactivated, true, DROPPED, DEACTIVATED",
+        "SMTPApiError, false, DROPPED, -",
+        "DMARCPolicy, false, DROPPED, -",
+        "TemplateRenderingFailed, false, DROPPED, -",
+        "DMARCPolicy, true, DROPPED, INACTIVE",
+        "Unknown, true, DROPPED, INACTIVE",
+        "SpamNotification, true, DROPPED, INACTIVE"
+      })
+  void eachBounceTypeSuppressesAsPostmarkDocumentsIt(
+      String type, boolean inactive, DeliveryEventType expected, SuppressionReason suppression) {
+    String body =
+        "{\"RecordType\": \"Bounce\", \"Type\": \"%s\", \"Inactive\": %s, \"ID\": 7, \"Email\": \"a@x.com\"}"
+            .formatted(type, inactive);
+
+    Incoming bounce = parser.parse(body).events().get(0);
+
+    assertEquals(expected, bounce.type());
+    assertEquals(suppression, bounce.suppression());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Subscribe",
+        "AutoResponder",
+        "AddressChange",
+        "SpamNotification",
+        "OpenRelayTest",
+        "Unknown",
+        "VirusNotification",
+        "ChallengeVerification",
+        "Unconfirmed",
+        "InboundError"
+      })
+  void bouncesThatAreNoFailureAreNotTrackedUnlessTheAddressWasDeactivated(String type) {
+    Parsed parsed =
+        parser.parse(
+            "{\"RecordType\": \"Bounce\", \"Type\": \"%s\", \"Inactive\": false, \"Email\": \"a@x.com\"}"
+                .formatted(type));
+
+    assertEquals("not tracked: Bounce " + type, parsed.unprocessed().get(0).reason());
+  }
+
+  @Test
+  void withoutRecordTypeABounceIsClassifiedByTypeElseByTypeCode() {
+    String bounceApiRecord =
+        "{\"ID\": 123456789, \"Type\": \"HardBounce\", \"MessageID\": \"d12c2f1c\", \"TypeCode\": 1,"
+            + " \"Email\": \"john.appleseed@example.com\", \"Inactive\": true,"
+            + " \"BouncedAt\": \"2014-01-15T16:09:19.6421112-05:00\"}";
+    Incoming byType = parser.parse(bounceApiRecord).events().get(0);
+    assertEquals(DeliveryEventType.HARD_BOUNCE, byType.type());
+    assertEquals(SuppressionReason.HARD_BOUNCE, byType.suppression());
+    assertEquals(Instant.parse("2014-01-15T21:09:19.6421112Z"), byType.occurredAt());
+
+    Incoming spam =
+        parser
+            .parse("{\"Type\": \"SpamComplaint\", \"TypeCode\": 512, \"Email\": \"a@x.com\"}")
+            .events()
+            .get(0);
+    assertEquals(DeliveryEventType.SPAM, spam.type(), "Type wins over a contradicting TypeCode");
+
+    Incoming deactivated =
+        parser.parse("{\"TypeCode\": 100002, \"Email\": \"a@x.com\"}").events().get(0);
+    assertEquals(SuppressionReason.DEACTIVATED, deactivated.suppression());
+    Incoming soft =
+        parser.parse("{\"TypeCode\": \"4096\", \"Email\": \"a@x.com\"}").events().get(0);
+    assertEquals(DeliveryEventType.SOFT_BOUNCE, soft.type());
+  }
+
+  @Test
+  void aRecordWithoutRecordTypeTypeOrAKnownTypeCodeIsSetAside() {
+    Parsed parsed =
+        parser.parse(
+            "[{\"Email\": \"a@x.com\"}, {\"TypeCode\": 3, \"Email\": \"a@x.com\"},"
+                + " {\"Type\": \"Teleported\", \"Email\": \"a@x.com\"}]");
+
+    assertEquals(
+        List.of(
+            "missing RecordType, Type and TypeCode",
+            "unknown TypeCode 3",
+            "not tracked: Bounce Teleported"),
+        parsed.unprocessed().stream().map(Unprocessed::reason).toList());
+  }
+
+  @Test
+  void theDocumentedHardBounceSuppressesForItsReason() {
+    assertEquals(
+        SuppressionReason.HARD_BOUNCE,
+        parser.parse(Fixtures.webhook("postmark-bounce.json")).events().get(0).suppression());
   }
 
   @Test

@@ -1,9 +1,14 @@
 package org.mailhub.esp.smtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
 import org.junit.jupiter.api.Test;
 
 class MailSenderTest {
@@ -22,6 +27,37 @@ class MailSenderTest {
             "Invalid Addresses", new MessagingException("550 5.1.1 User unknown"));
 
     assertEquals("Invalid Addresses / 550 5.1.1 User unknown", MailSender.describe(nested));
+  }
+
+  @Test
+  void onlyARecipientRefusedWithAnAddressStatusIsRejectedForGood() throws Exception {
+    var unknown = refused("550 5.1.1 User unknown");
+    var senderRefused = refused("553 5.1.8 Sender domain does not exist");
+    var policy = refused("554 5.7.1 Relay access denied");
+    var plain = refused("550 Requested action not taken");
+    var atData =
+        new MessagingException("Sending failed", new MessagingException("550 5.1.1 User unknown"));
+
+    assertFalse(MailSender.addressRejected(senderRefused, MailSender.describe(senderRefused)));
+    assertFalse(MailSender.addressRejected(policy, MailSender.describe(policy)));
+    assertFalse(MailSender.addressRejected(plain, MailSender.describe(plain)));
+    assertFalse(
+        MailSender.addressRejected(atData, MailSender.describe(atData)),
+        "not refused at RCPT TO: the address is not known to be the problem");
+    assertTrue(MailSender.addressRejected(unknown, MailSender.describe(unknown)));
+    var noDomain = refused("550 5.1.10 Recipient address has null MX");
+    assertTrue(MailSender.addressRejected(noDomain, MailSender.describe(noDomain)));
+  }
+
+  /** What Jakarta Mail throws when the server refuses the only recipient's RCPT TO. */
+  private static SendFailedException refused(String reply) throws Exception {
+    Address[] invalid = {new InternetAddress("gone@example.com")};
+    return new SendFailedException(
+        "Invalid Addresses",
+        new MessagingException(reply),
+        new Address[0],
+        new Address[0],
+        invalid);
   }
 
   @Test

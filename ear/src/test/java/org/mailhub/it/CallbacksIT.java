@@ -242,7 +242,7 @@ class CallbacksIT {
         esp.received().stream().allMatch(r -> r.body().contains("\"trackingId\":\"T-42\"")),
         esp.paths().toString());
 
-    // the ESP has no meta of mailhub's to send back: it sends its own, or none
+    // the ESP has no meta of mailhub's to send back: it sends its own, as in the document
     HttpResponse<String> answer =
         Mailhub.post(
             path(provider),
@@ -250,18 +250,24 @@ class CallbacksIT {
             {"version": "v2", "events": {
               "failed": [
                 {"type": "hard_bounce", "email": "%s", "meta": "%s|1568798080|1730714617|20241104|0|wzrk_default|-17005907|", "description": "Hard bounce detected"},
-                {"type": "unsubscribed", "email": "stranger-%s@example.com", "meta": ""}],
-              "clicked": [{"type": "clicked", "email": "%s", "description": "User clicked"}]}}"""
-                .formatted(email(0), email(0), run, email(1).toUpperCase()));
+                {"type": "unsubscribed", "email": "stranger-%s@example.com", "meta": "stranger|1568798080|"}],
+              "clicked": [
+                {"type": "clicked", "email": "%s", "meta": "esp-own-id-6", "description": "User clicked"},
+                {"type": "clicked", "email": "%s", "description": "no meta at all"}]}}"""
+                .formatted(email(0), email(0), run, email(1).toUpperCase(), email(2)));
 
     assertEquals(200, answer.statusCode(), answer.body());
     JsonObject counts = Mailhub.json(answer);
-    assertEquals(3, counts.getInt("TOTAL_EVENTS"));
+    assertEquals(4, counts.getInt("TOTAL_EVENTS"));
     assertEquals(2, counts.getInt("PROCESSED_EVENTS"), answer.body());
     assertEquals(
         "unknown meta: no email was sent with it",
         counts.getJsonArray("UNPROCESSED_EVENTS").getJsonObject(0).getString("reason"),
         "an address this provider never sent to links to nothing");
+    assertEquals(
+        "missing meta",
+        counts.getJsonArray("UNPROCESSED_EVENTS").getJsonObject(1).getString("reason"),
+        "the document makes meta required");
     JsonObject stats = Mailhub.json(Mailhub.get("api/campaigns/" + a + "/stats"));
     assertEquals(1, stats.getJsonObject("failed").getInt("hard_bounce"), stats.toString());
     assertEquals(1, stats.getInt("clicked"), stats.toString());

@@ -240,9 +240,9 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
     if (!used.contains(Template.META)) {
       warnings.add(
           "The template has no $$Meta, so callbacks cannot name the email they are about: each"
-              + " event will be linked by address, to the latest email sent to it through this"
-              + " provider. Send $$Meta (e.g. a parameter \"meta\": \"$$Meta\") and have the API"
-              + " return it as the callbacks' meta.");
+              + " event (which must still carry some meta) will be linked by address, to the latest"
+              + " email sent to it through this provider. Send $$Meta (e.g. a parameter \"meta\":"
+              + " \"$$Meta\") and have the API return it as the callbacks' meta.");
     }
     if (preferences != PreferenceCenter.Mode.NONE && !used.contains(Template.UNSUBSCRIBE_URL)) {
       warnings.add(

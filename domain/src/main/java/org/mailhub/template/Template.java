@@ -25,6 +25,9 @@ public final class Template {
   public static final String FROM_ADDRESS = "FromAddress";
   public static final String META = "Meta";
 
+  /** The provider's reply-to address (its from address when it has none). */
+  public static final String REPLY_TO = "ReplyTo";
+
   /** The recipient's unsubscribe link; {@code {{unsubscribe_url}}} in HTML is the same value. */
   public static final String UNSUBSCRIBE_URL = "UnsubscribeURL";
 
@@ -33,7 +36,7 @@ public final class Template {
 
   /** Filled by mailhub for each email; every other {@code $$name} is a campaign-level value. */
   public static final Set<String> BUILT_IN =
-      Set.of(TO, HTML, SUBJECT, FROM_NAME, FROM_ADDRESS, META, UNSUBSCRIBE_URL);
+      Set.of(TO, HTML, SUBJECT, FROM_NAME, FROM_ADDRESS, META, REPLY_TO, UNSUBSCRIBE_URL);
 
   private static final Pattern TOKEN =
       Pattern.compile(
@@ -79,6 +82,23 @@ public final class Template {
       }
     }
     return names;
+  }
+
+  /**
+   * Whether the text places the recipient's unsubscribe link: {@code {{unsubscribe_url}}} or {@code
+   * $$UnsubscribeURL}.
+   */
+  public static boolean usesUnsubscribeUrl(String text) {
+    if (text == null) {
+      return false;
+    }
+    Matcher m = TOKEN.matcher(text);
+    while (m.find()) {
+      if (m.group(4) != null || UNSUBSCRIBE_URL.equals(m.group(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the text uses {@code {{profile.…}}} personalisation. */

@@ -217,6 +217,75 @@ class CallbacksIT {
   }
 
   @Test
+  void aProviderMadeFromTheDocumentsExampleHasItsEventsLinkedByAddress() throws Exception {
+    // the Generic HTTP document's example payload as it stands: it sends no $$Meta
+    HttpResponse<String> created =
+        Campaigns.createProvider(
+            """
+            {"nickname": "document %s", "type": "GENERIC_HTTP", "fromName": "Acme",
+             "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "parameters": {
+               "to": "$$To", "subject": "$$Subject", "fromName": "$$FromName",
+               "fromAddress": "$$FromAddress", "htmlContent": "$$HTML", "trackingId": "$$hid",
+               "userName": "{{profile.name}}"}}}"""
+                .formatted(run, esp.url("/send")));
+    JsonObject provider = Mailhub.json(created);
+    assertEquals(1, provider.getJsonArray("warnings").size(), provider.toString());
+    assertTrue(
+        provider.getJsonArray("warnings").getString(0).contains("linked by address"),
+        provider.toString());
+    long a =
+        Campaigns.launch(
+            """
+            {"name": "document", "providerId": %d, "subject": "Hi", "html": "<p>Hi</p>",
+             "placeholders": {"hid": "T-42"}, "audience": %s}"""
+                .formatted(provider.getInt("id"), emails(0, 1, 2)));
+    assertEquals("SENT", Campaigns.awaitEnd(a).getString("status"));
+    assertTrue(
+        esp.received().stream().allMatch(r -> r.body().contains("\"trackingId\":\"T-42\"")),
+        esp.paths().toString());
+
+    // the ESP has no meta of mailhub's to send back: it sends its own, as in the document
+    HttpResponse<String> answer =
+        Mailhub.post(
+            path(provider),
+            """
+            {"version": "v2", "events": {
+              "failed": [
+                {"type": "hard_bounce", "email": "%s", "meta": "%s|1568798080|1730714617|20241104|0|wzrk_default|-17005907|", "description": "Hard bounce detected"},
+                {"type": "unsubscribed", "email": "stranger-%s@example.com", "meta": "stranger|1568798080|"}],
+              "clicked": [
+                {"type": "clicked", "email": "%s", "meta": "esp-own-id-6", "description": "User clicked"},
+                {"type": "clicked", "email": "%s", "description": "no meta at all"}]}}"""
+                .formatted(email(0), email(0), run, email(1).toUpperCase(), email(2)));
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    JsonObject counts = Mailhub.json(answer);
+    assertEquals(4, counts.getInt("TOTAL_EVENTS"));
+    assertEquals(2, counts.getInt("PROCESSED_EVENTS"), answer.body());
+    assertEquals(
+        "unknown meta: no email was sent with it",
+        counts.getJsonArray("UNPROCESSED_EVENTS").getJsonObject(0).getString("reason"),
+        "an address this provider never sent to links to nothing");
+    assertEquals(
+        "missing meta",
+        counts.getJsonArray("UNPROCESSED_EVENTS").getJsonObject(1).getString("reason"),
+        "the document makes meta required");
+    JsonObject stats = Mailhub.json(Mailhub.get("api/campaigns/" + a + "/stats"));
+    assertEquals(1, stats.getJsonObject("failed").getInt("hard_bounce"), stats.toString());
+    assertEquals(1, stats.getInt("clicked"), stats.toString());
+    assertSuppressed(email(0), "HARD_BOUNCE", a);
+    assertEquals("CLICKED", sendOf(a, email(1)).getString("outcome"));
+  }
+
+  @Test
+  void aProviderThatSendsTheMetaHasNoWarnings() {
+    JsonObject provider = Mailhub.json(Campaigns.createProvider(genericProvider("exact")));
+
+    assertEquals(0, provider.getJsonArray("warnings").size(), provider.toString());
+  }
+
+  @Test
   void theEndpointAnswersLikeTheEspsExpect() {
     JsonObject provider = Mailhub.json(Campaigns.createProvider(genericProvider("protocol")));
 

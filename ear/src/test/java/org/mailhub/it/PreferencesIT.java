@@ -1,6 +1,7 @@
 package org.mailhub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,9 +69,9 @@ class PreferencesIT {
     assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post")[0]);
     Matcher oneClick = ONE_CLICK.matcher(listUnsubscribe);
     assertTrue(oneClick.find(), listUnsubscribe);
-    assertTrue(
-        listUnsubscribe.contains("<mailto:help@acme.example?subject=unsubscribe%20"),
-        listUnsubscribe);
+    assertFalse(
+        listUnsubscribe.contains("mailto:"),
+        "no mailbox that anyone processes is configured, so no mailto: " + listUnsubscribe);
     String token = oneClick.group(2);
     String page = "preferences/" + token;
     assertTrue(
@@ -135,12 +136,14 @@ class PreferencesIT {
         Campaigns.provider(
             """
             {"nickname": "custom %s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "replyTo": "help@acme.example",
              "preferenceCenter": {"mode": "CUSTOM_URL", "url": "https://acme.example/prefs?lang=en"},
              "settings": {"endpoint": "%s",
                "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "from": "$$FromName $$FromAddress",
-                              "unsubscribe": "$$UnsubscribeURL"}}}"""
+                              "reply_to": "$$ReplyTo", "unsubscribe": "$$UnsubscribeURL"}}}"""
                 .formatted(run, esp.url("/send")));
-    send(provider);
+    // the HTML places no link: mailhub adds one; $$ReplyTo needs no campaign value
+    send(provider, "<html><body><p>News</p></body></html>");
     JsonObject body =
         esp.received().stream()
             .map(r -> Mailhub.parse(r.body()).asJsonObject())
@@ -152,6 +155,12 @@ class PreferencesIT {
         link.startsWith(
             "https://acme.example/prefs?lang=en&email=" + email(2).replace("@", "%40") + "&token="),
         link);
+    assertEquals("help@acme.example", body.getString("reply_to"));
+    assertTrue(
+        body.getString("html")
+            .endsWith(
+                "<a href=\"" + link.replace("&", "&amp;") + "\">Unsubscribe</a></p></body></html>"),
+        body.getString("html"));
     String token = link.substring(link.indexOf("&token=") + 7);
 
     HttpResponse<String> forged =
@@ -201,12 +210,16 @@ class PreferencesIT {
   }
 
   private long send(long provider) throws InterruptedException {
+    return send(provider, "<p>News</p><a href=\"{{unsubscribe_url}}\">Unsubscribe</a>");
+  }
+
+  private long send(long provider, String html) throws InterruptedException {
     long id =
         Campaigns.launch(
             """
-            {"name": "prefs", "providerId": %d, "subject": "News", "html": "<p>News</p><a href=\\"{{unsubscribe_url}}\\">Unsubscribe</a>",
+            {"name": "prefs", "providerId": %d, "subject": "News", "html": "%s",
              "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
-                .formatted(provider, run));
+                .formatted(provider, html.replace("\"", "\\\""), run));
     assertEquals("SENT", Campaigns.awaitEnd(id).getString("status"));
     return id;
   }
@@ -236,9 +249,14 @@ class PreferencesIT {
     return m.group(2);
   }
 
-  /** What a mail client does for RFC 8058. */
+  /** What a mail client does for RFC 8058, asking for HTML as browsers' engines do. */
   private static HttpResponse<String> oneClick(String path) {
-    return form(path, "List-Unsubscribe=One-Click");
+    return Mailhub.send(
+        HttpRequest.newBuilder(Mailhub.BASE.resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html,application/xhtml+xml")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+            .build());
   }
 
   private static HttpResponse<String> form(String path, String body) {

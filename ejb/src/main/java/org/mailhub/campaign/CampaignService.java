@@ -23,9 +23,11 @@ import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.preference.PublicUrl;
 import org.mailhub.profile.Profile;
 import org.mailhub.profile.ProfileRepository;
 import org.mailhub.profile.ProfileRules;
+import org.mailhub.provider.PreferenceCenter;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 import org.mailhub.provider.ProviderSettings;
@@ -47,6 +49,7 @@ public class CampaignService {
   @Inject DeliveryEventRepository events;
   @Inject Messages messages;
   @Inject Validator validator;
+  @Inject PublicUrl publicUrl;
 
   public CampaignResponse create(CampaignRequest request) {
     List<FieldError> errors = new ArrayList<>();
@@ -117,6 +120,23 @@ public class CampaignService {
             message -> {
               throw RequestRejected.invalid("placeholders", message);
             });
+    if (provider.preferenceCenter().mode() != PreferenceCenter.Mode.NONE) {
+      publicUrl
+          .refusal()
+          .ifPresent(
+              problem -> {
+                throw new RequestRejected(
+                    RequestRejected.Reason.INVALID,
+                    "INSECURE_PUBLIC_URL",
+                    problem
+                        + ". "
+                        + provider.nickname()
+                        + " puts unsubscribe links into every email: set MAILHUB_PUBLIC_URL to the"
+                        + " https address recipients reach mailhub at, or"
+                        + " MAILHUB_PUBLIC_URL_INSECURE=true for a local trial",
+                    List.of());
+              });
+    }
     campaign.launch(provider.id());
     messages.prepare(id);
     return view(campaign);

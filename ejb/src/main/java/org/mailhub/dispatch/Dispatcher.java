@@ -263,7 +263,13 @@ public class Dispatcher {
     return new Email(
         recipient.email(),
         Personalization.subject(campaign.subject(), values, profile),
-        Personalization.html(campaign.html(), values, profile),
+        Personalization.html(
+            // with a preference center every email carries the link, written or not
+            unsubscribe == null
+                ? campaign.html()
+                : Personalization.withUnsubscribeLink(campaign.html()),
+            values,
+            profile),
         profile,
         recipient.meta(),
         unsubscribe);

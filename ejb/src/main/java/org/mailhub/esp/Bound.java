@@ -26,6 +26,10 @@ public record Bound<S>(EmailGateway<S> gateway, S settings) {
     return gateway.campaignPlaceholders(settings);
   }
 
+  public List<String> warnings(org.mailhub.provider.PreferenceCenter.Mode preferences) {
+    return gateway.warnings(settings, preferences);
+  }
+
   public SendOutcome send(Envelope envelope, List<Email> emails) {
     return gateway.send(settings, envelope, emails);
   }

@@ -17,9 +17,16 @@ public record Email(
 
   /**
    * How the recipient unsubscribes: the page (or the customer's page) linked from the email, the
-   * URL that takes RFC 8058 one-click POSTs, and a mailto address for List-Unsubscribe.
+   * URL that takes RFC 8058 one-click POSTs, and the mailto address for List-Unsubscribe (null
+   * unless a mailbox that someone processes is configured).
    */
-  public record Unsubscribe(String pageUrl, String oneClickUrl, String mailto) {}
+  public record Unsubscribe(String pageUrl, String oneClickUrl, String mailto) {
+
+    /** The List-Unsubscribe header's value (RFC 2369), the one-click URL first. */
+    public String listUnsubscribe() {
+      return "<" + oneClickUrl + ">" + (mailto == null ? "" : ", <mailto:" + mailto + ">");
+    }
+  }
 
   public Email {
     profile = Map.copyOf(profile);

@@ -3,6 +3,7 @@ package org.mailhub.esp;
 import java.util.List;
 import java.util.Set;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.provider.PreferenceCenter;
 import org.mailhub.provider.ProviderType;
 
 /**
@@ -55,6 +56,14 @@ public interface EmailGateway<S> {
    */
   default Set<String> campaignPlaceholders(S settings) {
     return Set.of();
+  }
+
+  /**
+   * What the settings allow but a person should know about, in sentences (e.g. a template that
+   * gives callbacks nothing to link their events by); saving goes ahead.
+   */
+  default List<String> warnings(S settings, PreferenceCenter.Mode preferences) {
+    return List.of();
   }
 
   /** How many emails one call to {@link #send} may carry. */

@@ -34,6 +34,14 @@ public class PreferenceLinks implements UnsubscribeLinks {
   @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
+  /**
+   * A mailbox whose mail someone turns into unsubscribes (mailhub reads no mail): only then does
+   * List-Unsubscribe offer a mailto, since a message to an inbox nobody reads unsubscribes nobody.
+   */
+  @Inject
+  @ConfigProperty(name = "mailhub.unsubscribe.mailto")
+  Optional<String> mailto = Optional.empty();
+
   SecretKeySpec key;
 
   @PostConstruct
@@ -59,11 +67,13 @@ public class PreferenceLinks implements UnsubscribeLinks {
                 + encode(email)
                 + "&token="
                 + token;
-    String mailbox = provider.replyTo() != null ? provider.replyTo() : provider.fromAddress();
     return new Email.Unsubscribe(
         page,
         base + "/preferences/" + token + "/one-click",
-        mailbox + "?subject=" + encode("unsubscribe " + token));
+        mailto
+            .filter(m -> !m.isBlank())
+            .map(m -> m.strip() + "?subject=" + encode("unsubscribe " + token))
+            .orElse(null));
   }
 
   public String sign(String meta) {

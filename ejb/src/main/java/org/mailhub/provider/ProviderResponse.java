@@ -4,11 +4,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A provider as clients see it: secrets in {@code settings} masked, callback URL read-only. When
  * the stored settings cannot be read (e.g. {@code MAILHUB_SECRET_KEY} changed), {@code settings} is
  * null and {@code settingsError} says why; saving the provider again with its secrets repairs it.
+ * {@code warnings} are what the settings allow but a person should know (always present, often
+ * empty).
  */
 @JsonbPropertyOrder({
   "id",
@@ -24,7 +27,8 @@ import java.time.Instant;
   "createdAt",
   "updatedAt",
   "settingsError",
-  "callbackAuth"
+  "callbackAuth",
+  "warnings"
 })
 public record ProviderResponse(
     Long id,
@@ -40,7 +44,8 @@ public record ProviderResponse(
     Instant createdAt,
     Instant updatedAt,
     String settingsError,
-    CallbackAuthView callbackAuth) {
+    CallbackAuthView callbackAuth,
+    List<String> warnings) {
 
   /**
    * The provider as a viewer sees it: without the callback URL, whose token lets anyone post events
@@ -61,7 +66,8 @@ public record ProviderResponse(
         createdAt,
         updatedAt,
         settingsError,
-        callbackAuth);
+        callbackAuth,
+        warnings);
   }
 
   /** The webhook credentials, the password masked. */

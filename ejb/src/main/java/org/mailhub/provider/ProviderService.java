@@ -256,8 +256,10 @@ public class ProviderService {
   private ProviderResponse view(Provider provider) {
     JsonObject masked = null;
     String settingsError = null;
+    List<String> warnings = List.of();
     try {
       masked = settings.masked(provider);
+      warnings = settings.warnings(provider);
     } catch (IllegalStateException e) {
       settingsError = e.getMessage();
     }
@@ -279,7 +281,8 @@ public class ProviderService {
         provider.callbackUsername() == null
             ? null
             : new ProviderResponse.CallbackAuthView(
-                provider.callbackUsername(), ProviderSettings.MASK));
+                provider.callbackUsername(), ProviderSettings.MASK),
+        warnings);
   }
 
   private String callbackUrl(Provider provider) {

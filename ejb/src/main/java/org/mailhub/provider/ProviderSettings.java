@@ -127,6 +127,13 @@ public class ProviderSettings {
     return open(provider).campaignPlaceholders();
   }
 
+  /**
+   * What a person should know about the provider's settings (see {@link EmailGateway#warnings}).
+   */
+  public List<String> warnings(Provider provider) {
+    return open(provider).warnings(provider.preferenceCenter().mode());
+  }
+
   /** How many emails one call to the provider may carry. */
   public int batchSize(Provider provider) {
     return open(provider).batchSize();

@@ -40,4 +40,40 @@ class PreferenceLinksTest {
     assertTrue(links.verify("no-dot").isEmpty());
     assertTrue(links.verify(null).isEmpty());
   }
+
+  private static org.mailhub.provider.Provider provider() {
+    return new org.mailhub.provider.Provider(
+        org.mailhub.provider.ProviderType.SMTP,
+        "callback-token",
+        new org.mailhub.provider.Provider.Details(
+            "Relay",
+            null,
+            "news@acme.example",
+            "help@acme.example",
+            org.mailhub.provider.PreferenceCenter.of(
+                org.mailhub.provider.PreferenceCenter.Mode.SYSTEM, null)),
+        "sealed");
+  }
+
+  @Test
+  void listUnsubscribeOffersNoMailtoUnlessAProcessedMailboxIsConfigured() {
+    links.publicUrl = "https://mailhub.acme.example/";
+    String token = links.sign("m-1");
+
+    var unsubscribe = links.forSend(provider(), "ana@example.com", "m-1");
+
+    assertEquals("https://mailhub.acme.example/preferences/" + token, unsubscribe.pageUrl());
+    assertEquals(
+        "<https://mailhub.acme.example/preferences/" + token + "/one-click>",
+        unsubscribe.listUnsubscribe());
+
+    links.mailto = Optional.of("unsubscribe@lists.acme.example");
+    assertEquals(
+        "<https://mailhub.acme.example/preferences/"
+            + token
+            + "/one-click>, <mailto:unsubscribe@lists.acme.example?subject=unsubscribe%20"
+            + token
+            + ">",
+        links.forSend(provider(), "ana@example.com", "m-1").listUnsubscribe());
+  }
 }

@@ -24,11 +24,13 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
+import org.mailhub.rest.ApiError;
 
 @RequestScoped
 @Path("api/campaigns")
@@ -102,8 +104,20 @@ public class CampaignResource {
   @Path("{id}/launch")
   @Operation(
       summary = "Start sending",
-      description = "Answers 202 at once; follow the progress with GET /api/campaigns/{id}.")
+      description =
+          "Answers 202 at once; follow the progress with GET /api/campaigns/{id}. Through a"
+              + " provider with a SYSTEM or CUSTOM_URL preference center, every email carries an"
+              + " unsubscribe link (a footer is added to HTML without {{unsubscribe_url}}), so the"
+              + " launch is refused with 400 INSECURE_PUBLIC_URL while MAILHUB_PUBLIC_URL is"
+              + " unset, names this machine or is not https, unless"
+              + " MAILHUB_PUBLIC_URL_INSECURE=true.")
   @APIResponse(responseCode = "202", description = "sending has started")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "a campaign value is missing (placeholders), or INSECURE_PUBLIC_URL: unsubscribe links"
+              + " would point where recipients cannot reach or without https",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   @APIResponse(responseCode = "409", description = "not a draft, or no provider to send through")
   @APIResponse(
       responseCode = "415",

@@ -61,24 +61,26 @@ public class PreferenceResource {
     return page(200, preferences.standing(token).orElseThrow(), outcome.get());
   }
 
+  // no @Produces: a mail client may send any Accept (text/html, say), and RFC 8058 wants the
+  // unsubscribe done whatever it asks for; the answer is plain text
   @POST
   @Path("{token}/one-click")
   @Consumes(MediaType.WILDCARD)
-  @Produces(MediaType.TEXT_PLAIN)
   @Operation(
       summary = "One-click unsubscribe (RFC 8058)",
       description =
           "The URL of the List-Unsubscribe header; mail clients POST"
-              + " List-Unsubscribe=One-Click to it. Unsubscribes without any page.")
+              + " List-Unsubscribe=One-Click to it. Unsubscribes without any page, whatever the"
+              + " request's Accept header; answers text/plain.")
   public Response oneClick(@PathParam("token") String token) {
     return preferences
         .unsubscribe(token)
-        .map(outcome -> Response.ok(message(outcome)).build())
-        .orElseGet(
-            () ->
-                Response.status(400)
-                    .entity("This link is not valid. Nothing was changed.")
-                    .build());
+        .map(outcome -> plain(200, message(outcome)))
+        .orElseGet(() -> plain(400, "This link is not valid. Nothing was changed."));
+  }
+
+  private static Response plain(int status, String text) {
+    return Response.status(status).type("text/plain; charset=UTF-8").entity(text).build();
   }
 
   @GET

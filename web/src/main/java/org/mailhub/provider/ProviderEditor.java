@@ -225,6 +225,8 @@ public class ProviderEditor implements Serializable {
       parameters.add(new Pair("html", "$$HTML", false));
       parameters.add(new Pair("from_name", "$$FromName", false));
       parameters.add(new Pair("from_email", "$$FromAddress", false));
+      // what the ESP's callbacks send back as meta, to link each event to its email
+      parameters.add(new Pair("meta", "$$Meta", false));
     }
   }
 
@@ -242,13 +244,15 @@ public class ProviderEditor implements Serializable {
                 ? null
                 : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword));
     try {
+      ProviderResponse saved;
       if (id == null) {
-        ProviderResponse created = providers.create(request);
-        Pages.info("Provider " + created.nickname() + " added");
+        saved = providers.create(request);
+        Pages.info("Provider " + saved.nickname() + " added");
       } else {
-        providers.update(id, request);
+        saved = providers.update(id, request);
         Pages.info("Email settings updated successfully");
       }
+      saved.warnings().forEach(Pages::warn);
       return "/providers?faces-redirect=true";
     } catch (RequestRejected e) {
       Pages.show(e, INPUTS);

@@ -83,11 +83,16 @@ public class ProviderResource {
       description =
           "The first provider becomes the default. GENERIC_HTTP templates must use $$To, $$HTML,"
               + " $$Subject, $$FromName and $$FromAddress somewhere in headers or parameters;"
-              + " $$Meta carries the per-recipient value callbacks link back with; any other"
-              + " $$name is a campaign-level value; {{profile.property}} personalises per"
-              + " recipient. With batch {parameter, instances}, the named parameter is rendered"
-              + " once per recipient into a JSON array (up to instances per request) and"
-              + " everything else once per request.")
+              + " $$Meta carries the per-recipient value callbacks link back with (without it,"
+              + " callback events are linked to the latest email sent to their address through"
+              + " the provider); $$ReplyTo is the provider's replyTo (else fromAddress);"
+              + " $$UnsubscribeURL the recipient's unsubscribe link; any other $$name is a"
+              + " campaign-level value; {{profile.property}} personalises per recipient. With"
+              + " batch {parameter, instances}, the named parameter is rendered once per"
+              + " recipient into a JSON array (up to instances per request) and everything else"
+              + " once per request. The answer's warnings (always present, often empty) say what"
+              + " was saved but deserves attention: a GENERIC_HTTP template without $$Meta, or,"
+              + " with a SYSTEM or CUSTOM_URL preference center, without $$UnsubscribeURL.")
   @RequestBody(
       content =
           @Content(
@@ -119,7 +124,11 @@ public class ProviderResource {
 
   @PUT
   @Path("{id}")
-  @Operation(summary = "Replace a provider's settings", description = "The type cannot change.")
+  @Operation(
+      summary = "Replace a provider's settings",
+      description =
+          "The type cannot change. The answer's warnings are those of the new settings (see"
+              + " POST).")
   @APIResponse(responseCode = "200", description = "updated")
   @APIResponse(
       responseCode = "400",

@@ -17,6 +17,10 @@ public final class Pages {
     add(null, FacesMessage.SEVERITY_INFO, message);
   }
 
+  public static void warn(String message) {
+    add(null, FacesMessage.SEVERITY_WARN, message);
+  }
+
   public static void error(String message) {
     add(null, FacesMessage.SEVERITY_ERROR, message);
   }

@@ -64,6 +64,24 @@ class ProviderEditorTest {
     assertEquals(json("[\"X-Account\"]"), editor.settings().get("secretHeaders"));
   }
 
+  @Test
+  void aNewGenericHttpProviderStartsWithEveryPlaceholderCallbacksAndSendingNeed() {
+    ProviderEditor editor = new ProviderEditor();
+    editor.setType(ProviderType.GENERIC_HTTP);
+
+    editor.typeChanged();
+
+    assertEquals(
+        List.of(
+            "to false $$To",
+            "subject false $$Subject",
+            "html false $$HTML",
+            "from_name false $$FromName",
+            "from_email false $$FromAddress",
+            "meta false $$Meta"),
+        rows(editor.getParameters()));
+  }
+
   private static List<String> rows(List<ProviderEditor.Pair> rows) {
     return rows.stream()
         .map(row -> row.getName() + " " + row.isSecret() + " " + row.getValue())
@@ -89,7 +107,8 @@ class ProviderEditorTest {
             null,
             null,
             null,
-            null);
+            null,
+            List.of());
       }
     };
   }

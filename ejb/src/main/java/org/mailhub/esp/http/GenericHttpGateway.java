@@ -22,6 +22,7 @@ import org.mailhub.esp.Envelope;
 import org.mailhub.esp.HttpExchange;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.provider.PreferenceCenter;
 import org.mailhub.provider.ProviderType;
 import org.mailhub.template.Template;
 
@@ -227,11 +228,38 @@ public class GenericHttpGateway implements EmailGateway<GenericHttpSettings> {
 
   @Override
   public Set<String> campaignPlaceholders(GenericHttpSettings settings) {
+    Set<String> names = used(settings);
+    names.removeAll(Template.BUILT_IN);
+    return names;
+  }
+
+  @Override
+  public List<String> warnings(GenericHttpSettings settings, PreferenceCenter.Mode preferences) {
+    Set<String> used = used(settings);
+    List<String> warnings = new ArrayList<>();
+    if (!used.contains(Template.META)) {
+      warnings.add(
+          "The template has no $$Meta, so callbacks cannot name the email they are about: each"
+              + " event (which must still carry some meta) will be linked by address, to the latest"
+              + " email sent to it through this provider. Send $$Meta (e.g. a parameter \"meta\":"
+              + " \"$$Meta\") and have the API return it as the callbacks' meta.");
+    }
+    if (preferences != PreferenceCenter.Mode.NONE && !used.contains(Template.UNSUBSCRIBE_URL)) {
+      warnings.add(
+          "The template has no $$UnsubscribeURL: mailhub puts the unsubscribe link into the HTML"
+              + " ($$HTML), but the API gets no URL for a List-Unsubscribe header. Send"
+              + " $$UnsubscribeURL (e.g. a parameter \"unsubscribe_url\") if the API can set"
+              + " headers.");
+    }
+    return warnings;
+  }
+
+  /** Every {@code $$name} of the headers and the parameters or body template. */
+  private static Set<String> used(GenericHttpSettings settings) {
     Set<String> names = new LinkedHashSet<>();
     settings.headers().values().forEach(value -> names.addAll(Template.placeholders(value)));
     names.addAll(Template.placeholders(settings.parameters().toString()));
     names.addAll(Template.placeholders(settings.bodyTemplate()));
-    names.removeAll(Template.BUILT_IN);
     return names;
   }
 

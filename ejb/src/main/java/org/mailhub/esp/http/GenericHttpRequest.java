@@ -99,6 +99,9 @@ final class GenericHttpRequest {
     placeholders.put(Template.FROM_ADDRESS, envelope.fromAddress());
     placeholders.put(Template.META, email.meta() == null ? "" : email.meta());
     placeholders.put(
+        Template.REPLY_TO,
+        envelope.replyTo() == null ? envelope.fromAddress() : envelope.replyTo());
+    placeholders.put(
         Template.UNSUBSCRIBE_URL, email.unsubscribe() == null ? "" : email.unsubscribe().pageUrl());
     return Template.Values.of(placeholders, email.profile());
   }

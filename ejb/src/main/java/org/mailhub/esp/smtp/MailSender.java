@@ -72,13 +72,7 @@ public class MailSender {
       }
       if (email.unsubscribe() != null) {
         // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the URL
-        message.setHeader(
-            "List-Unsubscribe",
-            "<"
-                + email.unsubscribe().oneClickUrl()
-                + ">, <mailto:"
-                + email.unsubscribe().mailto()
-                + ">");
+        message.setHeader("List-Unsubscribe", email.unsubscribe().listUnsubscribe());
         message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
       }
       message.saveChanges();

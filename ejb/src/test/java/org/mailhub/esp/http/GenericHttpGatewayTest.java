@@ -11,6 +11,7 @@ import org.mailhub.esp.http.GenericHttpSettings.Auth;
 import org.mailhub.esp.http.GenericHttpSettings.Batch;
 import org.mailhub.esp.http.GenericHttpSettings.Method;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
+import org.mailhub.provider.PreferenceCenter;
 
 class GenericHttpGatewayTest {
 
@@ -239,5 +240,53 @@ class GenericHttpGatewayTest {
     var settings = post(Map.of("X-Id", "$$hid"), "{\"t\": \"$$To $$Meta $$promo\"}", null);
 
     assertEquals(Set.of("hid", "promo"), gateway.campaignPlaceholders(settings));
+  }
+
+  /** The template of the Generic HTTP document's example payload, as a user would copy it. */
+  private static GenericHttpSettings documentExample(String extra) {
+    return new GenericHttpSettings(
+        Method.POST,
+        "https://esp.example/send",
+        null,
+        Map.of(),
+        GenericHttpRequestTest.json(
+            "{\"to\": \"$$To\", \"subject\": \"$$Subject\", \"fromName\": \"$$FromName\","
+                + " \"fromAddress\": \"$$FromAddress\", \"htmlContent\": \"$$HTML\","
+                + " \"trackingId\": \"$$hid\", \"userName\": \"{{profile.name}}\""
+                + extra
+                + "}"),
+        null,
+        null,
+        null,
+        null);
+  }
+
+  @Test
+  void theDocumentsExampleIsAcceptedWithAWarningThatEventsAreLinkedByAddress() {
+    var settings = documentExample("");
+
+    assertEquals(List.of(), gateway.check(settings));
+    List<String> warnings = gateway.warnings(settings, PreferenceCenter.Mode.NONE);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("The template has no $$Meta"), warnings.get(0));
+    assertTrue(warnings.get(0).contains("linked by address"), warnings.get(0));
+  }
+
+  @Test
+  void withAPreferenceCenterATemplateWithoutTheUnsubscribeUrlIsWarnedAbout() {
+    List<String> warnings =
+        gateway.warnings(
+            documentExample(", \"meta\": \"$$Meta\""), PreferenceCenter.Mode.CUSTOM_URL);
+
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("The template has no $$UnsubscribeURL"));
+    assertEquals(
+        List.of(),
+        gateway.warnings(
+            documentExample(", \"meta\": \"$$Meta\", \"unsub\": \"$$UnsubscribeURL\""),
+            PreferenceCenter.Mode.SYSTEM));
+    assertEquals(
+        List.of(),
+        gateway.warnings(documentExample(", \"meta\": \"$$Meta\""), PreferenceCenter.Mode.NONE));
   }
 }

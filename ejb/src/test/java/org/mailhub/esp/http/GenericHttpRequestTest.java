@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,25 @@ class GenericHttpRequestTest {
         json(
             "{\"personalizations\": [{\"to\": \"a@x.example\"}], \"content\": \"<b>\\\"hi\\\"</b>\"}"),
         body);
+  }
+
+  @Test
+  void replyToIsTheProvidersReplyToElseItsFromAddressAndNeverACampaignValue() {
+    var settings = settings(Method.POST, "{\"reply_to\": \"$$ReplyTo\"}", null);
+    Email email = email("a@x.example", "<p>x</p>", null);
+
+    JsonObject withReplyTo =
+        body(
+            GenericHttpRequest.build(
+                settings,
+                new Envelope("Acme", "news@acme.example", "help@acme.example", Map.of()),
+                List.of(email)));
+    JsonObject without = body(GenericHttpRequest.build(settings, ENVELOPE, List.of(email)));
+
+    assertEquals("help@acme.example", withReplyTo.getString("reply_to"));
+    assertEquals("news@acme.example", without.getString("reply_to"));
+    // the helper's X-Hid header asks for $$hid; $$ReplyTo is not asked for
+    assertEquals(Set.of("hid"), new GenericHttpGateway().campaignPlaceholders(settings));
   }
 
   static JsonObject json(String text) {

@@ -7,12 +7,14 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  * What happened to a campaign's or a provider's emails: sent (accepted by the provider), then what
  * the provider reported; {@code unsubscribed} counts the reports that made an address
  * channel-unsubscribed, {@code suppressed} the recipients skipped because they already were, and
- * {@code errors} the emails the provider refused at send time.
+ * {@code errors} the emails the provider refused at send time. {@code failedTotal} is every
+ * failure, the documents' "Notification Failed": the refusals and the reported failures.
  */
 @JsonbPropertyOrder({
   "sent",
   "delivered",
   "failed",
+  "failedTotal",
   "clicked",
   "opened",
   "unsubscribed",
@@ -23,11 +25,41 @@ public record Stats(
     long sent,
     long delivered,
     Failed failed,
+    long failedTotal,
     long clicked,
     long opened,
     long unsubscribed,
     long suppressed,
     long errors) {
+
+  public Stats {
+    if (failedTotal != failed.sum() + errors) {
+      throw new IllegalArgumentException(
+          "failedTotal must be the reported failures and the errors: " + failedTotal);
+    }
+  }
+
+  /** The counts, with {@code failedTotal} added up from the failures and the errors. */
+  public Stats(
+      long sent,
+      long delivered,
+      Failed failed,
+      long clicked,
+      long opened,
+      long unsubscribed,
+      long suppressed,
+      long errors) {
+    this(
+        sent,
+        delivered,
+        failed,
+        failed.sum() + errors,
+        clicked,
+        opened,
+        unsubscribed,
+        suppressed,
+        errors);
+  }
 
   @JsonbPropertyOrder({"hardBounce", "softBounce", "dropped", "invalid", "spam", "unsubscribed"})
   public record Failed(
@@ -36,5 +68,11 @@ public record Stats(
       long dropped,
       long invalid,
       long spam,
-      long unsubscribed) {}
+      long unsubscribed) {
+
+    /** Every reported failure, whatever its type. */
+    long sum() {
+      return hardBounce + softBounce + dropped + invalid + spam + unsubscribed;
+    }
+  }
 }

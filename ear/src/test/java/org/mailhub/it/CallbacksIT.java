@@ -112,7 +112,7 @@ class CallbacksIT {
 
     String expected =
         "{\"sent\":10,\"delivered\":0,\"failed\":{\"hard_bounce\":1,\"soft_bounce\":1,\"dropped\":0,\"invalid\":0,"
-            + "\"spam\":1,\"unsubscribed\":1},\"clicked\":1,\"opened\":0,\"unsubscribed\":3,\"suppressed\":0,\"errors\":0}";
+            + "\"spam\":1,\"unsubscribed\":1},\"failedTotal\":4,\"clicked\":1,\"opened\":0,\"unsubscribed\":3,\"suppressed\":0,\"errors\":0}";
     assertEquals(expected, Mailhub.get("api/campaigns/" + a + "/stats").body());
     assertEquals(200, Mailhub.post(path(generic), v2).statusCode());
     assertEquals(

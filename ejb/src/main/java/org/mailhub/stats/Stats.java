@@ -32,6 +32,18 @@ public record Stats(
     long suppressed,
     long errors) {
 
+  /** What the statistics calls answer, for their OpenAPI documents. */
+  public static final String SUMMARY =
+      "Statistics: sent, delivered, failed by type and in total, clicked, unsubscribed, suppressed,"
+          + " errors";
+
+  public static final String DESCRIPTION =
+      "Counted from the send records and the events the ESP reported; unsubscribed counts the"
+          + " reports that made an address channel-unsubscribed, errors the emails the provider"
+          + " refused at send time, failedTotal every failure (\"Notification Failed\"): errors"
+          + " plus the failures reported. GET /api/campaigns/{id}/errors lists a campaign's, each"
+          + " with its description.";
+
   public Stats {
     if (failedTotal != failed.sum() + errors) {
       throw new IllegalArgumentException(

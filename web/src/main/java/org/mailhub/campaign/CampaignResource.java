@@ -212,15 +212,8 @@ public class CampaignResource {
   @GET
   @Path("{id}/stats")
   @Operation(
-      summary =
-          "Statistics: sent, delivered, failed by type and in total, clicked, unsubscribed,"
-              + " suppressed, errors",
-      description =
-          "Counted from the send records and the events the ESP reported; unsubscribed counts the"
-              + " reports that made an address channel-unsubscribed, errors the emails the provider"
-              + " refused at send time, failedTotal every failure (\"Notification Failed\"):"
-              + " errors plus the failures reported (see GET /api/campaigns/{id}/errors for each"
-              + " one with its description).")
+      summary = org.mailhub.stats.Stats.SUMMARY,
+      description = org.mailhub.stats.Stats.DESCRIPTION)
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
     return stats.campaign(id);
   }

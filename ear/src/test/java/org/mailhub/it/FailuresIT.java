@@ -241,6 +241,48 @@ class FailuresIT {
     assertTrue(input.matches("(?s).*value=\"[^\"]*/callbacks/[A-Za-z0-9_-]{32}\".*"), input);
   }
 
+  @Test
+  void theCampaignFormSendsItsContentAsATestBeforeItIsSaved() throws Exception {
+    JsonObject provider = Mailhub.json(Campaigns.createProvider(genericProvider()));
+    Admin admin = new Admin();
+    String form = admin.page("admin/campaign.xhtml");
+    java.util.regex.Matcher state =
+        java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+            .matcher(form);
+    assertTrue(state.find(), form);
+    String me = "form-" + run + "@acme.example";
+
+    // as the Send test button posts it: only the content and the test inputs, no name or audience
+    String answer =
+        admin.post(
+            "admin/campaign.xhtml",
+            Map.ofEntries(
+                Map.entry("jakarta.faces.partial.ajax", "true"),
+                Map.entry("jakarta.faces.source", "campaign:sendTest"),
+                Map.entry(
+                    "jakarta.faces.partial.execute",
+                    "campaign:sendTest campaign:provider campaign:subject campaign:fromName"
+                        + " campaign:html campaign:placeholders campaign:testTo"
+                        + " campaign:testProfile"),
+                Map.entry("jakarta.faces.partial.render", "campaign:testSection"),
+                Map.entry("campaign:sendTest", "campaign:sendTest"),
+                Map.entry("campaign", "campaign"),
+                Map.entry("campaign:provider_input", String.valueOf(provider.getInt("id"))),
+                Map.entry("campaign:subject", "Draft " + run),
+                Map.entry("campaign:html", "<p>Not saved yet</p>"),
+                Map.entry("campaign:testTo", me),
+                Map.entry("jakarta.faces.ViewState", state.group(1))));
+
+    assertTrue(answer.contains(me + ": Test email sent through failures " + run), answer);
+    JsonObject body = Mailhub.parse(esp.next().body()).asJsonObject();
+    assertEquals(me, body.getString("to"));
+    assertEquals("Draft " + run, body.getString("subject"));
+    assertEquals("<p>Not saved yet</p>", body.getString("html"));
+    assertTrue(
+        Mailhub.get("api/campaigns?size=1000").body().indexOf("Draft " + run) < 0,
+        "nothing was saved");
+  }
+
   private String genericProvider() {
     return """
         {"nickname": "failures %s %s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
@@ -266,6 +308,32 @@ class FailuresIT {
               .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
               .findFirst()
               .orElseThrow(() -> new AssertionError("not signed in: " + signedIn.headers().map()));
+    }
+
+    /** A form post, as the browser's script sends an Ajax request; answers the partial response. */
+    String post(String path, Map<String, String> fields) throws Exception {
+      String form =
+          fields.entrySet().stream()
+              .map(
+                  f ->
+                      java.net.URLEncoder.encode(
+                              f.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                          + "="
+                          + java.net.URLEncoder.encode(
+                              f.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+              .collect(java.util.stream.Collectors.joining("&"));
+      HttpResponse<String> answer =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(Mailhub.BASE.resolve(path))
+                      .header("Cookie", cookie)
+                      .header("Faces-Request", "partial/ajax")
+                      .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                      .POST(HttpRequest.BodyPublishers.ofString(form))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, answer.statusCode(), answer.body());
+      return answer.body();
     }
 
     String page(String path) throws Exception {

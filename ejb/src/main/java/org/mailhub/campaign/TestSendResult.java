@@ -1,5 +1,6 @@
 package org.mailhub.campaign;
 
+import java.io.Serializable;
 import org.mailhub.provider.TestEmailResult;
 
 /**
@@ -12,7 +13,8 @@ public record TestSendResult(
     String messageId,
     Integer providerStatus,
     String errorCode,
-    String message) {
+    String message)
+    implements Serializable {
 
   static TestSendResult of(String to, TestEmailResult result) {
     return new TestSendResult(

@@ -80,7 +80,10 @@ public class TestSendService {
       errors.add(new FieldError("html", "is required"));
     }
     Provider provider = provider(content.providerId(), errors);
-    Map<String, String> profile = errors.isEmpty() ? profile(request, errors) : Map.of();
+    Map<String, String> profile =
+        errors.stream().anyMatch(e -> e.field().equals("profile"))
+            ? Map.of()
+            : profile(request, errors);
     Map<String, String> placeholders = given(content.placeholders());
     if (provider != null && errors.isEmpty()) {
       Set<String> missing =

@@ -112,7 +112,7 @@ class CallbacksIT {
 
     String expected =
         "{\"sent\":10,\"delivered\":0,\"failed\":{\"hard_bounce\":1,\"soft_bounce\":1,\"dropped\":0,\"invalid\":0,"
-            + "\"spam\":1,\"unsubscribed\":1},\"clicked\":1,\"opened\":0,\"unsubscribed\":3,\"suppressed\":0,\"errors\":0,"
+            + "\"spam\":1,\"unsubscribed\":1},\"failedTotal\":4,\"clicked\":1,\"opened\":0,\"unsubscribed\":3,\"suppressed\":0,\"errors\":0,"
             + "\"suppressions\":{\"UNSUBSCRIBED\":1,\"SPAM_COMPLAINT\":1,\"HARD_BOUNCE\":1,\"PREFERENCE_CENTER\":0,"
             + "\"MANUAL\":0,\"DROPPED\":0,\"INVALID_ADDRESS\":0,\"BLOCKED\":0,\"DEACTIVATED\":0,\"INACTIVE\":0,"
             + "\"ADDRESS_REJECTED\":0,\"SOFT_BOUNCES\":0}}";

@@ -3,6 +3,7 @@ package org.mailhub.callback;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -13,6 +14,10 @@ import java.util.Set;
 
 @ApplicationScoped
 public class DeliveryEventRepository {
+
+  /** The reports that an email failed (the documents' "Notification Failed"). */
+  private static final List<DeliveryEventType> FAILURES =
+      Arrays.stream(DeliveryEventType.values()).filter(DeliveryEventType::isFailure).toList();
 
   @PersistenceContext EntityManager em;
 
@@ -74,5 +79,55 @@ public class DeliveryEventRepository {
         .getResultList()
         .forEach(row -> counts.put((DeliveryEventType) row[0], (Long) row[1]));
     return counts;
+  }
+
+  /**
+   * The description of the latest failure reported about each of these sends (null when the ESP
+   * gave none); sends without reported failures are absent.
+   */
+  public Map<Long, String> latestFailureDescriptions(Collection<Long> sendIds) {
+    Map<Long, String> latest = new HashMap<>();
+    if (sendIds.isEmpty()) {
+      return latest;
+    }
+    em.createQuery(
+            "select e.sendId, e.description from DeliveryEvent e where e.sendId in :sends"
+                + " and e.type in :failures order by e.occurredAt, e.id",
+            Object[].class)
+        .setParameter("sends", sendIds)
+        .setParameter("failures", FAILURES)
+        .getResultList()
+        .forEach(row -> latest.put((Long) row[0], (String) row[1]));
+    return latest;
+  }
+
+  /** How many failures were reported about each campaign's emails; campaigns without are absent. */
+  public Map<Long, Long> failureCounts(Collection<Long> campaignIds) {
+    Map<Long, Long> counts = new HashMap<>();
+    if (campaignIds.isEmpty()) {
+      return counts;
+    }
+    em.createQuery(
+            "select e.campaignId, count(e) from DeliveryEvent e where e.campaignId in :campaigns"
+                + " and e.type in :failures group by e.campaignId",
+            Object[].class)
+        .setParameter("campaigns", campaignIds)
+        .setParameter("failures", FAILURES)
+        .getResultList()
+        .forEach(row -> counts.put((Long) row[0], (Long) row[1]));
+    return counts;
+  }
+
+  /** The failures reported about a campaign's emails, in the order they arrived, from an offset. */
+  public List<DeliveryEvent> failures(long campaignId, long offset, int size) {
+    return em.createQuery(
+            "select e from DeliveryEvent e where e.campaignId = :campaign and e.type in :failures"
+                + " order by e.id",
+            DeliveryEvent.class)
+        .setParameter("campaign", campaignId)
+        .setParameter("failures", FAILURES)
+        .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
+        .setMaxResults(size)
+        .getResultList();
   }
 }

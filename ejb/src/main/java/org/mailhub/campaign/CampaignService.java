@@ -197,7 +197,8 @@ public class CampaignService {
                     w.error(),
                     w.attempts(),
                     w.updatedAt(),
-                    null))
+                    null,
+                    w.error()))
         .toList();
   }
 
@@ -347,14 +348,24 @@ public class CampaignService {
         c.finishedAt());
   }
 
-  /** The records with the latest event their provider reported about each, from the event log. */
+  /**
+   * The records with the latest event their provider reported about each and the description of the
+   * latest failure it reported, from the event log.
+   */
   private List<SendResponse> withOutcomes(List<SendRecord> records) {
-    Map<Long, DeliveryEventType> outcomes =
-        events.latestTypes(records.stream().map(SendRecord::id).toList());
-    return records.stream().map(r -> SendResponse.of(r, outcomes.get(r.id()))).toList();
+    List<Long> ids = records.stream().map(SendRecord::id).toList();
+    Map<Long, DeliveryEventType> outcomes = events.latestTypes(ids);
+    Map<Long, String> failures = events.latestFailureDescriptions(ids);
+    return records.stream()
+        .map(r -> SendResponse.of(r, outcomes.get(r.id()), failures.get(r.id())))
+        .toList();
   }
 
-  /** One recipient's send record as clients see it, with the latest event its provider reported. */
+  /**
+   * One recipient's send record as clients see it, with the latest event its provider reported;
+   * {@code description} tells what went wrong: the description of the latest failure the provider
+   * reported (a bounce's reason), else the send-time error.
+   */
   public record SendResponse(
       Long id,
       String email,
@@ -364,8 +375,9 @@ public class CampaignService {
       String error,
       int attempts,
       java.time.Instant updatedAt,
-      DeliveryEventType outcome) {
-    static SendResponse of(SendRecord r, DeliveryEventType outcome) {
+      DeliveryEventType outcome,
+      String description) {
+    static SendResponse of(SendRecord r, DeliveryEventType outcome, String failure) {
       return new SendResponse(
           r.id(),
           r.email(),
@@ -375,7 +387,8 @@ public class CampaignService {
           r.error(),
           r.attempts(),
           r.updatedAt(),
-          outcome);
+          outcome,
+          failure != null ? failure : r.error());
     }
   }
 }

@@ -1,12 +1,7 @@
 package org.mailhub.dispatch;
 
-import static org.mailhub.infrastructure.Jsons.JSON;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +21,9 @@ import org.mailhub.esp.OutcomeUnknown;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.esp.UnsubscribeLinks;
+import org.mailhub.infrastructure.Jsons;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderSettings;
-import org.mailhub.template.Personalization;
-import org.mailhub.template.Template;
 
 /**
  * Sends one dispatch chunk: claims it with the order of its provider calls, then makes the calls
@@ -122,7 +116,7 @@ public class Dispatcher {
   private <S> void send(Ledger.Job job, Bound<S> bound, long chunkId) {
     Campaign campaign = job.campaign();
     Provider provider = job.provider();
-    Map<String, String> placeholders = strings(json(campaign.placeholders()));
+    Map<String, String> placeholders = Jsons.texts(campaign.placeholders());
     Envelope envelope =
         new Envelope(
             campaign.fromName() != null ? campaign.fromName() : provider.fromName(),
@@ -256,23 +250,15 @@ public class Dispatcher {
       Map<String, String> placeholders,
       SendRepository.Queued queued) {
     Recipient recipient = queued.recipient();
-    Map<String, String> profile = strings(json(queued.properties()));
-    Email.Unsubscribe unsubscribe = links.forSend(provider, recipient.email(), recipient.meta());
-    Map<String, String> values = new HashMap<>(placeholders);
-    values.put(Template.UNSUBSCRIBE_URL, unsubscribe == null ? "" : unsubscribe.pageUrl());
-    return new Email(
+    Map<String, String> profile = Jsons.texts(queued.properties());
+    return Email.personalised(
         recipient.email(),
-        Personalization.subject(campaign.subject(), values, profile),
-        Personalization.html(
-            // with a preference center every email carries the link, written or not
-            unsubscribe == null
-                ? campaign.html()
-                : Personalization.withUnsubscribeLink(campaign.html()),
-            values,
-            profile),
+        campaign.subject(),
+        campaign.html(),
+        placeholders,
         profile,
         recipient.meta(),
-        unsubscribe);
+        links.forSend(provider, recipient.email(), recipient.meta()));
   }
 
   /** The calls as positions in the chunk's list of recipients. */
@@ -323,20 +309,5 @@ public class Dispatcher {
       text.append(outcome.detail());
     }
     return text.toString().strip();
-  }
-
-  private static JsonObject json(String text) {
-    try (var reader = JSON.createReader(new StringReader(text))) {
-      return reader.readObject();
-    }
-  }
-
-  /** Profile and placeholder values as text, the way templates use them. */
-  static Map<String, String> strings(JsonObject object) {
-    Map<String, String> values = new HashMap<>();
-    object.forEach(
-        (name, value) ->
-            values.put(name, value instanceof JsonString s ? s.getString() : value.toString()));
-    return values;
   }
 }

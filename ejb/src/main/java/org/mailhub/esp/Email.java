@@ -1,6 +1,9 @@
 package org.mailhub.esp;
 
+import java.util.HashMap;
 import java.util.Map;
+import org.mailhub.template.Personalization;
+import org.mailhub.template.Template;
 
 /**
  * One recipient's email, personalised: subject and HTML are final, the profile is there for
@@ -30,6 +33,33 @@ public record Email(
 
   public Email {
     profile = Map.copyOf(profile);
+  }
+
+  /**
+   * A campaign's email to one recipient: subject and HTML personalised with the campaign's values,
+   * the recipient's profile and its unsubscribe page ({@code {{unsubscribe_url}}}, empty without).
+   */
+  public static Email personalised(
+      String to,
+      String subject,
+      String html,
+      Map<String, String> placeholders,
+      Map<String, String> profile,
+      String meta,
+      Unsubscribe unsubscribe) {
+    Map<String, String> values = new HashMap<>(placeholders);
+    values.put(Template.UNSUBSCRIBE_URL, unsubscribe == null ? "" : unsubscribe.pageUrl());
+    return new Email(
+        to,
+        Personalization.subject(subject, values, profile),
+        Personalization.html(
+            // with a preference center every email carries the link, written or not
+            unsubscribe == null ? html : Personalization.withUnsubscribeLink(html),
+            values,
+            profile),
+        profile,
+        meta,
+        unsubscribe);
   }
 
   /** An email without unsubscribe links (the provider's preference center is NONE). */

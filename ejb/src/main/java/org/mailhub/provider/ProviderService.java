@@ -33,6 +33,8 @@ import org.mailhub.infrastructure.RequestRejected.FieldError;
 public class ProviderService {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final java.util.regex.Pattern CALLBACK_TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_-]{32}");
 
   @Inject ProviderRepository providers;
   @Inject ProviderSettings settings;
@@ -62,16 +64,55 @@ public class ProviderService {
   }
 
   public ProviderResponse create(ProviderRequest request) {
+    return create(request, randomToken());
+  }
+
+  /**
+   * Creates the provider with a callback token that {@link #newCallbackToken()} made, so that the
+   * add form can show the callback URL before saving: the URL shown is the one that works.
+   */
+  public ProviderResponse create(ProviderRequest request, String callbackToken) {
+    if (callbackToken == null || !CALLBACK_TOKEN.matcher(callbackToken).matches()) {
+      throw new IllegalArgumentException("not a callback token made by newCallbackToken()");
+    }
     Object accepted = validate(request, null);
     requireFreeNickname(request.nickname(), null);
+    if (providers.findByCallbackToken(callbackToken).isPresent()) {
+      throw RequestRejected.conflict(
+          "CALLBACK_TOKEN_TAKEN",
+          "This callback URL belongs to another provider already: open the form again");
+    }
     Provider provider =
-        new Provider(request.type(), newCallbackToken(), details(request), settings.seal(accepted));
+        new Provider(request.type(), callbackToken, details(request), settings.seal(accepted));
     protectCallbacks(provider, request.callbackAuth());
     if (providers.lockAll().isEmpty()) {
       provider.markDefault();
     }
     providers.add(provider);
     return view(provider);
+  }
+
+  /**
+   * A callback token for a provider about to be added, with {@link #callbackUrl(String)}: the add
+   * form shows the URL before saving and creates the provider with the token.
+   */
+  public String newCallbackToken() {
+    return randomToken();
+  }
+
+  /** The callback URL that a provider with this token has. */
+  public String callbackUrl(String callbackToken) {
+    String base =
+        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    return base + "/callbacks/" + callbackToken;
+  }
+
+  /**
+   * The meta value of a test email: callbacks about it are not recorded, and its unsubscribe link
+   * unsubscribes nobody.
+   */
+  public static String testMeta() {
+    return "test-" + randomToken();
   }
 
   public ProviderResponse update(long id, ProviderRequest request) {
@@ -150,7 +191,7 @@ public class ProviderService {
             provider.fromAddress(),
             provider.replyTo(),
             placeholders == null ? Map.of() : placeholders);
-    String meta = "test-" + newCallbackToken();
+    String meta = testMeta();
     Email.Unsubscribe unsubscribe = links.forSend(provider, to, meta);
     Email email =
         new Email(
@@ -168,6 +209,15 @@ public class ProviderService {
             Map.of(),
             meta,
             unsubscribe);
+    return sendTest(provider, envelope, email);
+  }
+
+  /**
+   * Sends one test email (its meta made by {@link #testMeta()}) through the provider now, like
+   * {@link #sendTestEmail}: past the breaker, counted nowhere.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public TestEmailResult sendTest(Provider provider, Envelope envelope, Email email) {
     return TestEmailResult.of(provider.nickname(), send(provider, envelope, email));
   }
 
@@ -286,13 +336,11 @@ public class ProviderService {
   }
 
   private String callbackUrl(Provider provider) {
-    String base =
-        publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
-    return base + "/callbacks/" + provider.callbackToken();
+    return callbackUrl(provider.callbackToken());
   }
 
-  /** 192 random bits, URL-safe. */
-  private static String newCallbackToken() {
+  /** 192 random bits, URL-safe: 32 characters of {@link #CALLBACK_TOKEN}. */
+  private static String randomToken() {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

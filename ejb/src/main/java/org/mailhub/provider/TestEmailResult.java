@@ -9,7 +9,7 @@ import org.mailhub.esp.SendOutcome;
 public record TestEmailResult(
     boolean sent, String messageId, Integer providerStatus, String errorCode, String message) {
 
-  static TestEmailResult of(String nickname, SendOutcome outcome) {
+  public static TestEmailResult of(String nickname, SendOutcome outcome) {
     if (outcome.accepted()) {
       return new TestEmailResult(
           true, outcome.messageId(), null, null, "Test email sent through " + nickname);

@@ -2,12 +2,15 @@ package org.mailhub.stats;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailhub.callback.DeliveryEventRepository;
 import org.mailhub.callback.DeliveryEventType;
 import org.mailhub.campaign.CampaignRepository;
+import org.mailhub.campaign.CampaignService;
 import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
 import org.mailhub.infrastructure.RequestRejected;
@@ -24,6 +27,7 @@ public class StatsService {
   @Inject CampaignRepository campaigns;
   @Inject ProviderRepository providers;
   @Inject SuppressionRepository suppressions;
+  @Inject CampaignService campaignService;
 
   public Stats campaign(long id) {
     campaigns.find(id).orElseThrow(() -> RequestRejected.notFound("There is no campaign " + id));
@@ -39,6 +43,33 @@ public class StatsService {
         sends.countsByProvider(id),
         events.countsByType("providerId", id),
         suppressions.countsByReason("providerId", id));
+  }
+
+  /**
+   * One page of the campaign's errors: the emails the provider refused at send time (in the order
+   * of their send records), then the failures it reported (in the order they arrived).
+   */
+  public List<ErrorResponse> errors(long id, int page, int size) {
+    List<ErrorResponse> found = new ArrayList<>();
+    campaignService.sends(id, SendStatus.FAILED, page, size).stream()
+        .map(ErrorResponse::refused)
+        .forEach(found::add);
+    if (found.size() < size) {
+      long offset = Math.max(0, (long) page * size - sends.countRecords(id, SendStatus.FAILED));
+      events.failures(id, offset, size - found.size()).stream()
+          .map(ErrorResponse::reported)
+          .forEach(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * How many failures the provider reported about each campaign's emails, which with its {@code
+   * counts.failed} (refused at send time) make its {@code failedTotal}; campaigns without are
+   * absent.
+   */
+  public Map<Long, Long> reportedFailures(Collection<Long> campaignIds) {
+    return events.failureCounts(campaignIds);
   }
 
   static Stats stats(

@@ -41,6 +41,7 @@ public class CampaignEditor implements Serializable {
 
   @Inject CampaignService campaigns;
   @Inject ProviderService providerService;
+  @Inject TestSendService tests;
 
   /** Id by nickname, in the service's order (by nickname). */
   private final LinkedHashMap<String, Long> providers = new LinkedHashMap<>();
@@ -58,6 +59,9 @@ public class CampaignEditor implements Serializable {
   private String emails;
   private String property;
   private String value;
+  private String testTo;
+  private String testProfile;
+  private ArrayList<TestSendResult> testResults = new ArrayList<>();
 
   @PostConstruct
   void init() {
@@ -129,6 +133,27 @@ public class CampaignEditor implements Serializable {
     return "/campaigns?faces-redirect=true";
   }
 
+  /**
+   * Sends the form's subject and HTML, as they are now, to the test addresses, personalised with
+   * the test profile; the outcomes are listed under the button. Nothing is saved.
+   */
+  public void sendTest() {
+    testResults = new ArrayList<>();
+    try {
+      testResults.addAll(
+          tests.send(
+              new TestSendService.Content(
+                  providerId, subject, fromName, html, request().placeholders()),
+              new TestSendRequest(
+                  addresses(testTo),
+                  testProfile == null || testProfile.isBlank() ? null : testProfile.strip(),
+                  null)));
+    } catch (RequestRejected e) {
+      // the outcome area shows every problem, named: the inputs above are not drawn again
+      Pages.show(e, Map.of());
+    }
+  }
+
   CampaignRequest request() {
     Map<String, String> values = new HashMap<>();
     for (String placeholder : placeholderNames) {
@@ -157,6 +182,26 @@ public class CampaignEditor implements Serializable {
       return List.of();
     }
     return Arrays.stream(text.strip().split("[\\s,;]+")).toList();
+  }
+
+  public String getTestTo() {
+    return testTo;
+  }
+
+  public void setTestTo(String testTo) {
+    this.testTo = testTo;
+  }
+
+  public String getTestProfile() {
+    return testProfile;
+  }
+
+  public void setTestProfile(String testProfile) {
+    this.testProfile = testProfile;
+  }
+
+  public List<TestSendResult> getTestResults() {
+    return testResults;
   }
 
   public Map<String, Long> getProviders() {

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.provider.ProviderResponse;
 import org.mailhub.provider.ProviderService;
+import org.mailhub.stats.StatsService;
 import org.mailhub.ui.Pages;
 
 /** The campaigns page: newest first, with live progress while any is sending. */
@@ -22,6 +23,7 @@ public class CampaignList implements Serializable {
 
   @Inject CampaignService campaigns;
   @Inject ProviderService providers;
+  @Inject StatsService stats;
 
   private int page;
 
@@ -30,11 +32,26 @@ public class CampaignList implements Serializable {
 
   private transient Map<Long, String> nicknames;
 
+  /** The failures the providers reported about the rows' emails, by campaign. */
+  private transient Map<Long, Long> reported;
+
   public List<CampaignResponse> getRows() {
     if (rows == null) {
       rows = campaigns.page(page, PAGE_SIZE);
     }
     return rows;
+  }
+
+  /** Refused at send time or reported by the provider: the campaign's {@code failedTotal}. */
+  public long failed(CampaignResponse campaign) {
+    return campaign.counts().failed() + reportedFailures(campaign);
+  }
+
+  public long reportedFailures(CampaignResponse campaign) {
+    if (reported == null) {
+      reported = stats.reportedFailures(getRows().stream().map(CampaignResponse::id).toList());
+    }
+    return reported.getOrDefault(campaign.id(), 0L);
   }
 
   public boolean isAnySending() {
@@ -66,6 +83,7 @@ public class CampaignList implements Serializable {
 
   public void refresh() {
     rows = null;
+    reported = null;
   }
 
   public void launch(CampaignResponse campaign) {

@@ -2,6 +2,7 @@ package org.mailhub.campaign;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
 import org.mailhub.rest.ApiError;
+import org.mailhub.stats.ErrorResponse;
 
 @RequestScoped
 @Path("api/campaigns")
@@ -49,6 +51,7 @@ public class CampaignResource {
   @Inject CampaignService campaigns;
   @Context UriInfo uri;
   @Inject org.mailhub.stats.StatsService stats;
+  @Inject TestSendService tests;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -144,6 +147,58 @@ public class CampaignResource {
     return campaigns.cancel(id);
   }
 
+  @POST
+  @Path("{id}/test")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Send the campaign's subject and HTML to up to five addresses, as a test",
+      description =
+          "Personalised like the campaign's emails, with the properties of the profile named by"
+              + " profile (its email) and/or the given properties (which win), the campaign's"
+              + " $$name values and the provider's unsubscribe link; sent now through the"
+              + " campaign's provider (the default one when it has none), one email per address,"
+              + " whatever the campaign's status. A test counts nowhere: no send records, no"
+              + " statistics, no suppressions looked up or made; callbacks about it are not"
+              + " recorded and its unsubscribe link unsubscribes nobody. The answer has one"
+              + " outcome per address: sent with the provider's messageId, or not, with the"
+              + " provider's own providerStatus, errorCode and answer in message.")
+  @RequestBody(
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "two addresses as Ana",
+                      value =
+                          "{\"to\": [\"me@acme.example\", \"boss@acme.example\"], \"profile\":"
+                              + " \"ana@example.com\", \"properties\": {\"city\":"
+                              + " \"Lisbon\"}}")))
+  @APIResponse(
+      responseCode = "200",
+      description = "one outcome per address",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "sent and refused",
+                      value =
+                          "[{\"to\": \"me@acme.example\", \"sent\": true, \"messageId\":"
+                              + " \"a1b2\", \"message\": \"Test email sent through Netcore"
+                              + " main\"}, {\"to\": \"boss@acme.example\", \"sent\": false,"
+                              + " \"providerStatus\": 400, \"errorCode\": \"InvalidEmail\","
+                              + " \"message\": \"The test email through Netcore main failed 400"
+                              + " (InvalidEmail): ...\"}]")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "invalid fields, each named: to (1 to 5 addresses), profile (no such profile),"
+              + " placeholders (a $$name without a value)")
+  @APIResponse(responseCode = "404", description = "no such campaign")
+  @APIResponse(responseCode = "409", description = "no provider to send through")
+  public List<TestSendResult> test(
+      @PathParam("id") long id, @Valid @NotNull TestSendRequest request) {
+    return tests.send(id, request);
+  }
+
   @GET
   @Path("{id}/sends")
   @Operation(
@@ -157,7 +212,9 @@ public class CampaignResource {
               + " that carried it may or may not have reached the provider (mailhub was killed"
               + " during it, or no answer came); it is never sent again, and the provider's first"
               + " event about it makes it SENT. outcome is the latest event the provider reported"
-              + " about the email (by when it happened), read from the event log.")
+              + " about the email (by when it happened), read from the event log; description"
+              + " tells what went wrong: the description of the latest failure the provider"
+              + " reported (a bounce's reason), else the send-time error.")
   public List<CampaignService.SendResponse> sends(
       @PathParam("id") long id,
       @QueryParam("status") SendStatus status,
@@ -169,15 +226,46 @@ public class CampaignResource {
   @GET
   @Path("{id}/stats")
   @Operation(
-      summary =
-          "Statistics: sent, delivered, failed by type, clicked, unsubscribed, suppressed, errors",
-      description =
-          "Counted from the send records and the events the ESP reported; unsubscribed counts the"
-              + " reports that made an address channel-unsubscribed, errors the emails the provider"
-              + " refused at send time (see the send records for the messages), suppressions the"
-              + " addresses its reports and sends suppressed, by reason (every reason present).")
+      summary = org.mailhub.stats.Stats.SUMMARY,
+      description = org.mailhub.stats.Stats.DESCRIPTION)
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
     return stats.campaign(id);
+  }
+
+  @GET
+  @Path("{id}/errors")
+  @Operation(
+      summary = "The campaign's errors: refused at send time, then reported by the provider",
+      description =
+          "As many as its statistics' failedTotal counts. First the emails the provider refused"
+              + " at send time (type REFUSED, description the provider's answer, attempts), in"
+              + " the order of their send records; then the failures the provider reported"
+              + " afterwards (type HARD_BOUNCE, SOFT_BOUNCE, DROPPED, INVALID, SPAM or"
+              + " UNSUBSCRIBED, description the provider's reason as its callback gave it, null"
+              + " when it gave none), in the order they arrived. at is when the send ended or the"
+              + " failure happened.")
+  @APIResponse(
+      responseCode = "200",
+      description = "one page of errors",
+      content =
+          @Content(
+              examples =
+                  @ExampleObject(
+                      name = "a refusal and a bounce",
+                      value =
+                          "[{\"sendId\": 12, \"email\": \"ana@example.com\", \"type\":"
+                              + " \"REFUSED\", \"description\": \"400 (INVALID_FROM) from"
+                              + " address not verified\", \"attempts\": 1, \"at\":"
+                              + " \"2026-03-01T10:00:02Z\"}, {\"sendId\": 13, \"email\":"
+                              + " \"bo@example.com\", \"type\": \"HARD_BOUNCE\","
+                              + " \"description\": \"550 5.1.1 user unknown\", \"at\":"
+                              + " \"2026-03-01T10:00:09Z\"}]")))
+  @APIResponse(responseCode = "404", description = "no such campaign")
+  public List<ErrorResponse> errors(
+      @PathParam("id") long id,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+    return stats.errors(id, page, size);
   }
 
   @GET
@@ -189,7 +277,8 @@ public class CampaignResource {
           "Columns: email, status (QUEUED, SENDING, SENT, FAILED, SUPPRESSED, CANCELLED,"
               + " IN_DOUBT), outcome"
               + " (the latest event the provider reported, e.g. DELIVERED, HARD_BOUNCE), messageId,"
-              + " error, attempts, updatedAt; send records first, then the recipients still"
+              + " error, attempts, updatedAt, description (the latest reported failure's"
+              + " description, else the error); send records first, then the recipients still"
               + " waiting. Streamed a page at a time, so any size of campaign"
               + " can be exported; values with commas, quotes or line breaks are quoted (RFC"
               + " 4180), and a cell a spreadsheet would run as a formula (starting with = + - @,"

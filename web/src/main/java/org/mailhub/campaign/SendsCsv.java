@@ -8,11 +8,14 @@ import org.apache.commons.csv.CSVPrinter;
 import org.mailhub.campaign.CampaignService.SendResponse;
 import org.mailhub.infrastructure.Csv;
 
-/** A campaign's send records as CSV, one row per recipient, read a page at a time. */
+/**
+ * A campaign's send records as CSV, one row per recipient, read a page at a time. {@code
+ * description} is last so that readers of the 0.1 columns by position still find them.
+ */
 public final class SendsCsv {
 
   static final String[] HEADER = {
-    "email", "status", "outcome", "messageId", "error", "attempts", "updatedAt"
+    "email", "status", "outcome", "messageId", "error", "attempts", "updatedAt", "description"
   };
 
   private SendsCsv() {}
@@ -66,6 +69,7 @@ public final class SendsCsv {
         r.messageId(),
         r.error(),
         r.attempts(),
-        r.updatedAt());
+        r.updatedAt(),
+        r.description());
   }
 }

@@ -76,6 +76,10 @@ public class ProviderEditor implements Serializable {
   private PreferenceCenter.Mode preferenceMode = PreferenceCenter.Mode.NONE;
   private String preferenceUrl;
   private String callbackUrl;
+
+  /** The token of the provider being added, made when the form opened. */
+  private String callbackToken;
+
   private String callbackUsername;
   private String callbackPassword;
   private String storedCallbackPassword;
@@ -154,6 +158,7 @@ public class ProviderEditor implements Serializable {
   /** Reads the provider named by the {@code id} parameter, or prepares a new one. */
   public void load() {
     if (id == null) {
+      prepareNew();
       return;
     }
     ProviderResponse p;
@@ -162,6 +167,7 @@ public class ProviderEditor implements Serializable {
     } catch (RequestRejected e) {
       Pages.error(e.getMessage());
       id = null;
+      prepareNew();
       return;
     }
     type = p.type();
@@ -210,6 +216,14 @@ public class ProviderEditor implements Serializable {
     }
   }
 
+  /** The callback URL of a new provider is shown before saving, and saving keeps it. */
+  private void prepareNew() {
+    if (callbackToken == null) {
+      callbackToken = providers.newCallbackToken();
+      callbackUrl = providers.callbackUrl(callbackToken);
+    }
+  }
+
   /** Switching the type starts its settings afresh. */
   public void typeChanged() {
     endpoint = type == ProviderType.NETCORE ? NetcoreSettings.DEFAULT_ENDPOINT : null;
@@ -246,7 +260,7 @@ public class ProviderEditor implements Serializable {
     try {
       ProviderResponse saved;
       if (id == null) {
-        saved = providers.create(request);
+        saved = providers.create(request, callbackToken);
         Pages.info("Provider " + saved.nickname() + " added");
       } else {
         saved = providers.update(id, request);

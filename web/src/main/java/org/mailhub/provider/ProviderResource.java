@@ -212,13 +212,8 @@ public class ProviderResource {
   @GET
   @Path("{id}/stats")
   @Operation(
-      summary =
-          "Statistics: sent, delivered, failed by type, clicked, unsubscribed, suppressed, errors",
-      description =
-          "Counted from the send records and the events the ESP reported; unsubscribed counts the"
-              + " reports that made an address channel-unsubscribed, errors the emails the provider"
-              + " refused at send time (see the send records for the messages), suppressions the"
-              + " addresses its reports and sends suppressed, by reason (every reason present).")
+      summary = org.mailhub.stats.Stats.SUMMARY,
+      description = org.mailhub.stats.Stats.DESCRIPTION)
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
     return stats.provider(id);
   }

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.mailhub.campaign.CampaignResponse;
 import org.mailhub.campaign.CampaignService;
-import org.mailhub.campaign.CampaignService.SendResponse;
-import org.mailhub.dispatch.SendStatus;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.provider.ProviderResponse;
 import org.mailhub.provider.ProviderService;
@@ -22,7 +20,8 @@ import org.primefaces.model.SortMeta;
 
 /**
  * The reports page: the statistics of one campaign ({@code ?campaign=id}) or one provider ({@code
- * ?provider=id}), with a campaign's send errors.
+ * ?provider=id}), with a campaign's errors: the emails refused at send time and the failures the
+ * provider reported.
  */
 @Named
 @ViewScoped
@@ -43,7 +42,7 @@ public class Reports implements Serializable {
   private List<StatsReport.Card> cards = List.of();
   private String chart;
   private long errorCount;
-  private transient FailedSends errors;
+  private transient Errors errors;
 
   /** Reads the query parameters' campaign or provider (f:viewAction). */
   public void load() {
@@ -74,7 +73,7 @@ public class Reports implements Serializable {
   private void show(Stats s) {
     cards = StatsReport.cards(s);
     chart = StatsReport.barChart(s).toString();
-    errorCount = s.errors();
+    errorCount = s.failedTotal();
   }
 
   private static String label(CampaignResponse c) {
@@ -111,8 +110,8 @@ public class Reports implements Serializable {
     return title != null;
   }
 
-  /** A campaign's failed sends, a page at a time. */
-  private class FailedSends extends LazyDataModel<SendResponse> {
+  /** A campaign's errors, a page at a time. */
+  private class Errors extends LazyDataModel<ErrorResponse> {
 
     private static final long serialVersionUID = 1L;
 
@@ -122,11 +121,9 @@ public class Reports implements Serializable {
     }
 
     @Override
-    public List<SendResponse> load(
+    public List<ErrorResponse> load(
         int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-      return campaign == null
-          ? List.of()
-          : campaigns.sends(campaign, SendStatus.FAILED, first / size, size);
+      return campaign == null ? List.of() : stats.errors(campaign, first / size, size);
     }
   }
 
@@ -170,9 +167,9 @@ public class Reports implements Serializable {
     return errorCount;
   }
 
-  public LazyDataModel<SendResponse> getErrors() {
+  public LazyDataModel<ErrorResponse> getErrors() {
     if (errors == null) {
-      errors = new FailedSends();
+      errors = new Errors();
     }
     return errors;
   }

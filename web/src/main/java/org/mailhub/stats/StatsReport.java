@@ -56,6 +56,8 @@ public final class StatsReport {
       List.of(
           new Metric("sent", Stats::sent, "Sent", "Sent", SENT),
           new Metric("delivered", Stats::delivered, "Delivered", "Delivered", GOOD),
+          // every failure, refused or reported; its parts have their bars
+          new Metric("failedTotal", Stats::failedTotal, "Failed", null, null),
           new Metric(
               "failed.hard_bounce",
               s -> s.failed().hardBounce(),
@@ -78,7 +80,7 @@ public final class StatsReport {
           new Metric(
               "unsubscribed", Stats::unsubscribed, "Unsubscribed", "Unsubscribed", UNSUBSCRIBED),
           new Metric("suppressed", Stats::suppressed, "Suppressed", null, null),
-          new Metric("errors", Stats::errors, "Errors", null, null));
+          new Metric("errors", Stats::errors, "Refused at send time", null, null));
 
   /** The fixed counts, then the suppressions by reason. */
   private static final List<Metric> METRICS = metrics();

@@ -30,9 +30,9 @@ class SendsCsvTest {
             10);
 
     assertEquals(
-        "email,status,outcome,messageId,error,attempts,updatedAt\r\n"
-            + "a@example.com,SENT,DELIVERED,msg-1,,1,2026-11-24T10:15:30Z\r\n"
-            + "b@example.com,QUEUED,,msg-2,,1,2026-11-24T10:15:30Z\r\n",
+        "email,status,outcome,messageId,error,attempts,updatedAt,description\r\n"
+            + "a@example.com,SENT,DELIVERED,msg-1,,1,2026-11-24T10:15:30Z,\r\n"
+            + "b@example.com,QUEUED,,msg-2,,1,2026-11-24T10:15:30Z,\r\n",
         csv);
   }
 
@@ -43,11 +43,38 @@ class SendsCsvTest {
 
     assertEquals(
         "a@example.com,FAILED,,msg-1,\"550 5.1.1 \"\"no such user\"\", rejected\r\nsecond line\",1,"
-            + "2026-11-24T10:15:30Z\r\n",
+            + "2026-11-24T10:15:30Z,\"550 5.1.1 \"\"no such user\"\", rejected\r\nsecond line\"\r\n",
         csv.substring(csv.indexOf("\r\n") + 2));
     List<CSVRecord> read = read(csv);
     assertEquals(1, read.size());
     assertEquals(error, read.get(0).get("error"));
+    assertEquals(error, read.get(0).get("description"));
+  }
+
+  @Test
+  void aReportedFailureShowsTheProvidersDescriptionInTheLastColumn() throws IOException {
+    SendResponse bounced =
+        new SendResponse(
+            1L,
+            "a@example.com",
+            "meta1",
+            SendStatus.SENT,
+            "msg-1",
+            null,
+            1,
+            AT,
+            DeliveryEventType.HARD_BOUNCE,
+            "550 5.1.1 user unknown");
+
+    String csv = write(List.of(bounced), 10);
+    List<CSVRecord> read = read(csv);
+
+    assertEquals("HARD_BOUNCE", read.get(0).get("outcome"));
+    assertEquals("", read.get(0).get("error"));
+    assertEquals("550 5.1.1 user unknown", read.get(0).get("description"));
+    assertEquals(
+        "email,status,outcome,messageId,error,attempts,updatedAt,description",
+        csv.lines().findFirst().orElseThrow());
   }
 
   @Test
@@ -92,6 +119,7 @@ class SendsCsvTest {
 
   private static SendResponse send(
       long id, String email, SendStatus status, DeliveryEventType outcome, String error) {
-    return new SendResponse(id, email, "meta" + id, status, "msg-" + id, error, 1, AT, outcome);
+    return new SendResponse(
+        id, email, "meta" + id, status, "msg-" + id, error, 1, AT, outcome, error);
   }
 }

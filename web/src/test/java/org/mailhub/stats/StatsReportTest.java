@@ -29,6 +29,7 @@ class StatsReportTest {
             "metric,count",
             "sent,10",
             "delivered,7",
+            "failedTotal,34",
             "failed.hard_bounce,1",
             "failed.soft_bounce,2",
             "failed.dropped,3",
@@ -89,6 +90,7 @@ class StatsReportTest {
         List.of(
             new StatsReport.Card("sent", "Sent", 10),
             new StatsReport.Card("delivered", "Delivered", 7),
+            new StatsReport.Card("failedTotal", "Failed", 34),
             new StatsReport.Card("hard_bounce", "Hard bounces", 1),
             new StatsReport.Card("soft_bounce", "Soft bounces", 2),
             new StatsReport.Card("dropped", "Dropped", 3),
@@ -98,7 +100,7 @@ class StatsReportTest {
             new StatsReport.Card("opened", "Opened", 9),
             new StatsReport.Card("unsubscribed", "Unsubscribed", 11),
             new StatsReport.Card("suppressed", "Suppressed", 12),
-            new StatsReport.Card("errors", "Errors", 13),
+            new StatsReport.Card("errors", "Refused at send time", 13),
             new StatsReport.Card("suppressed_hard_bounce", "Suppressed: hard bounce", 14),
             new StatsReport.Card("suppressed_soft_bounces", "Suppressed: soft bounces", 15)),
         StatsReport.cards(STATS));

@@ -73,8 +73,7 @@ class PreferencesIT {
         listUnsubscribe);
     String token = oneClick.group(2);
     String page = "preferences/" + token;
-    assertTrue(
-        ((String) message.getContent()).contains("href=\"http://localhost:8080/" + page + "\""));
+    assertTrue(Mailhub.html(message).contains("href=\"http://localhost:8080/" + page + "\""));
 
     HttpResponse<String> shown = Mailhub.get(page);
     assertEquals(200, shown.statusCode());

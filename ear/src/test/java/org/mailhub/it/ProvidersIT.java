@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -231,8 +231,7 @@ class ProvidersIT {
     assertEquals(
         new InternetAddress("news@acme.example", "Acmé News", "UTF-8"), message.getFrom()[0]);
     assertEquals("support@acme.example", ((InternetAddress) message.getReplyTo()[0]).getAddress());
-    assertTrue(message.getContentType().startsWith("text/html"), message.getContentType());
-    assertTrue(GreenMailUtil.getBody(message).contains(provider.getString("nickname")));
+    assertTrue(Mailhub.html(message).contains(provider.getString("nickname")));
     assertTrue(message.getHeader("X-PM-Metadata-meta")[0].startsWith("test-"));
     assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
   }
@@ -271,6 +270,23 @@ class ProvidersIT {
     MimeMessage message = SMTP.getReceivedMessages()[0];
     assertEquals("bob@example.com", ((InternetAddress) message.getAllRecipients()[0]).getAddress());
     assertNotNull(message.getHeader("X-Mailhub-Meta"));
+    // what inboxes look for: a text alternative, the list, and an id at the sender's domain
+    assertTrue(message.isMimeType("multipart/alternative"), message.getContentType());
+    Multipart parts = (Multipart) message.getContent();
+    assertTrue(
+        parts.getBodyPart(0).isMimeType("text/plain"), parts.getBodyPart(0).getContentType());
+    assertTrue(
+        ((String) parts.getBodyPart(0).getContent())
+            .contains("If you can read it, the provider's settings work."),
+        String.valueOf(parts.getBodyPart(0).getContent()));
+    assertTrue(Mailhub.html(message).startsWith("<!DOCTYPE html>"), Mailhub.html(message));
+    assertEquals(
+        "<provider-" + provider.getJsonNumber("id").longValue() + "-test.acme.example>",
+        message.getHeader("List-Id", null));
+    assertTrue(
+        message.getMessageID().matches("<mailhub\\.[0-9a-f]{40}@acme\\.example>"),
+        message.getMessageID());
+    assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
   }
 
   @Test

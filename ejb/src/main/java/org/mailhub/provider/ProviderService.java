@@ -149,7 +149,8 @@ public class ProviderService {
             provider.fromName(),
             provider.fromAddress(),
             provider.replyTo(),
-            placeholders == null ? Map.of() : placeholders);
+            placeholders == null ? Map.of() : placeholders,
+            Envelope.Source.testEmail(provider.id()));
     String meta = "test-" + newCallbackToken();
     Email.Unsubscribe unsubscribe = links.forSend(provider, to, meta);
     Email email =

@@ -2,20 +2,20 @@ package org.mailhub.esp.smtp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.util.Date;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.esp.Destinations;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.GatewayTimeouts;
@@ -24,20 +24,27 @@ import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 
 /**
- * Sends one HTML email over SMTP with Jakarta Mail, for the SMTP-based gateways, and classifies
- * SMTP failures: reply codes 4xx and network failures may heal, 5xx will not.
+ * Sends one HTML email over SMTP (as {@link MimeMail} builds it) with Jakarta Mail, for the
+ * SMTP-based gateways, and classifies SMTP failures: reply codes 4xx and network failures may heal,
+ * 5xx will not.
  */
 @ApplicationScoped
 public class MailSender {
 
+  private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
+
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
 
   @Inject GatewayTimeouts timeouts;
-  @Inject org.mailhub.esp.Destinations destinations;
+  @Inject Destinations destinations;
 
   @Inject
-  @ConfigProperty(name = "mailhub.smtp.helo-name", defaultValue = "mailhub.localdomain")
-  String heloName;
+  @ConfigProperty(name = "mailhub.smtp.helo-name")
+  Optional<String> heloName;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
 
   /**
    * @param headers extra message headers, such as the meta value for the provider's callbacks
@@ -49,30 +56,7 @@ public class MailSender {
     destinations.require(settings.host());
     Session session = Session.getInstance(properties(settings));
     try {
-      MimeMessage message = new MimeMessage(session);
-      message.setFrom(new InternetAddress(envelope.fromAddress(), envelope.fromName(), "UTF-8"));
-      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to(), true));
-      if (envelope.replyTo() != null) {
-        message.setReplyTo(InternetAddress.parse(envelope.replyTo(), true));
-      }
-      message.setSubject(email.subject(), "UTF-8");
-      message.setContent(email.html(), "text/html; charset=UTF-8");
-      message.setSentDate(new Date());
-      for (Map.Entry<String, String> header : headers.entrySet()) {
-        message.setHeader(header.getKey(), header.getValue());
-      }
-      if (email.unsubscribe() != null) {
-        // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the URL
-        message.setHeader(
-            "List-Unsubscribe",
-            "<"
-                + email.unsubscribe().oneClickUrl()
-                + ">, <mailto:"
-                + email.unsubscribe().mailto()
-                + ">");
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-      }
-      message.saveChanges();
+      MimeMessage message = MimeMail.build(session, envelope, email, headers);
       String messageId = message.getMessageID();
       Transport transport = session.getTransport();
       transport.connect(settings.username(), settings.password());
@@ -138,7 +122,8 @@ public class MailSender {
     properties.put(prefix + "port", String.valueOf(settings.port()));
     // the name mailhub gives in EHLO; without it Jakarta Mail resolves the local host name for
     // every connection, which can take seconds where DNS is slow
-    properties.put(prefix + "localhost", heloName);
+    properties.put(
+        prefix + "localhost", heloName.filter(n -> !n.isBlank()).orElse(heloName(publicUrl)));
     properties.put(prefix + "auth", String.valueOf(settings.username() != null));
     properties.put(prefix + "connectiontimeout", String.valueOf(timeouts.connect().toMillis()));
     properties.put(prefix + "timeout", String.valueOf(timeouts.read().toMillis()));
@@ -151,6 +136,21 @@ public class MailSender {
       properties.put(prefix + "ssl.checkserveridentity", "true");
     }
     return properties;
+  }
+
+  /**
+   * The name mailhub gives in EHLO unless {@code mailhub.smtp.helo-name} says otherwise: the host
+   * of its public URL, which is a name that resolves to mailhub (an address as an address literal).
+   */
+  static String heloName(String publicUrl) {
+    String host = Destinations.hostOf(publicUrl);
+    if (host == null || host.isBlank()) {
+      return "localhost";
+    }
+    if (host.startsWith("[")) {
+      return "[IPv6:" + host.substring(1, host.length() - 1) + "]";
+    }
+    return IPV4.matcher(host).matches() ? "[" + host + "]" : host.toLowerCase(Locale.ROOT);
   }
 
   /** The server's reply as Jakarta Mail reports it, including nested failures. */

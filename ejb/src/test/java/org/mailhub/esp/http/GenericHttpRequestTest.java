@@ -22,7 +22,12 @@ import org.mailhub.esp.http.GenericHttpSettings.Method;
 class GenericHttpRequestTest {
 
   private static final Envelope ENVELOPE =
-      new Envelope("Acme \"Deals\"", "news@acme.example", null, Map.of("hid", "H-$$1"));
+      new Envelope(
+          "Acme \"Deals\"",
+          "news@acme.example",
+          null,
+          Map.of("hid", "H-$$1"),
+          Envelope.Source.campaign(1));
 
   private static Email email(String to, String html, String name) {
     return new Email(

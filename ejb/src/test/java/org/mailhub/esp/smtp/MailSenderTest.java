@@ -25,6 +25,14 @@ class MailSenderTest {
   }
 
   @Test
+  void heloNameIsThePublicUrlsHostOrItsAddressAsALiteral() {
+    assertEquals("hub.acme.example", MailSender.heloName("https://Hub.Acme.Example:8443/x"));
+    assertEquals("[203.0.113.9]", MailSender.heloName("http://203.0.113.9:8080"));
+    assertEquals("[IPv6:2001:db8::1]", MailSender.heloName("http://[2001:db8::1]:8080"));
+    assertEquals("localhost", MailSender.heloName("not a url"));
+  }
+
+  @Test
   void portFollowsSecurityUnlessGiven() {
     assertEquals(465, new SmtpSettings("h", null, SmtpSettings.Security.TLS, null, null).port());
     assertEquals(587, new SmtpSettings("h", null, null, null, null).port());

@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -233,7 +234,56 @@ class ProvidersIT {
     assertEquals("support@acme.example", ((InternetAddress) message.getReplyTo()[0]).getAddress());
     assertTrue(Mailhub.html(message).contains(provider.getString("nickname")));
     assertTrue(message.getHeader("X-PM-Metadata-meta")[0].startsWith("test-"));
+    // a test email is one message to one person: Postmark's transactional stream
+    assertEquals("outbound", message.getHeader("X-PM-Message-Stream", null));
     assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
+  }
+
+  @Test
+  void postmarkCampaignsGoToABroadcastStreamAndTheTokenNeverTravelsWithoutTls() throws Exception {
+    String plainSmtp =
+        """
+        {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+         "settings": {"apiKey": "pm-token-123", "security": "NONE"}}"""
+            .formatted(unique("Postmark plain"));
+    HttpResponse<String> plain = Mailhub.post("api/providers", plainSmtp);
+
+    assertEquals(400, plain.statusCode(), plain.body());
+    assertTrue(plain.body().contains("settings.security"), plain.body());
+    assertTrue(plain.body().contains("must be STARTTLS or TLS"), plain.body());
+
+    JsonObject defaults =
+        create(
+            """
+            {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+             "settings": {"apiKey": "pm-token-123"}}"""
+                .formatted(unique("Postmark defaults")));
+
+    JsonObject settings = defaults.getJsonObject("settings");
+    assertEquals("smtp-broadcasts.postmarkapp.com", settings.getString("host"));
+    assertEquals("broadcast", settings.getString("messageStream"));
+    assertEquals("STARTTLS", settings.getString("security"));
+
+    // through a relay on the own network (the tests allow private networks), plain SMTP is fine
+    String run = UUID.randomUUID().toString();
+    long relay =
+        Campaigns.provider(
+            """
+            {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+             "settings": {"apiKey": "pm-token-123", "host": "127.0.0.1", "port": %d,
+                          "security": "NONE", "messageStream": "newsletter"}}"""
+                .formatted(unique("Postmark relay"), SMTP.getSmtp().getPort()));
+    Campaigns.importTagged(run, List.of("pm-" + run + "@example.com"));
+    long campaign =
+        Campaigns.launch(
+            """
+            {"name": "Postmark %s", "providerId": %d, "subject": "News", "html": "<p>News</p>",
+             "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
+                .formatted(run, relay, run));
+    assertEquals("SENT", Campaigns.awaitEnd(campaign).getString("status"));
+    MimeMessage message = SMTP.getReceivedMessages()[0];
+    assertEquals("newsletter", message.getHeader("X-PM-Message-Stream", null));
+    assertEquals("<campaign-" + campaign + ".acme.example>", message.getHeader("List-Id", null));
   }
 
   @Test

@@ -57,6 +57,7 @@ public class ProviderEditor implements Serializable {
           Map.entry("settings.host", "provider:host"),
           Map.entry("settings.port", "provider:port"),
           Map.entry("settings.security", "provider:security"),
+          Map.entry("settings.messageStream", "provider:messageStream"),
           Map.entry("settings.headers", "provider:headersMessage"),
           Map.entry("settings.secretHeaders", "provider:headersMessage"),
           Map.entry("settings.parameters", "provider:parametersMessage"),
@@ -91,6 +92,7 @@ public class ProviderEditor implements Serializable {
   private String host;
   private Integer port;
   private String security;
+  private String messageStream;
   private final List<Pair> headers = new ArrayList<>();
   private boolean rawBody;
   private final List<Pair> parameters = new ArrayList<>();
@@ -187,6 +189,7 @@ public class ProviderEditor implements Serializable {
     host = text(s, "host");
     port = s.containsKey("port") && !s.isNull("port") ? s.getInt("port") : null;
     security = text(s, "security");
+    messageStream = text(s, "messageStream");
     username = text(s, "username");
     storedPassword = text(s, "password");
     if (type == ProviderType.GENERIC_HTTP) {
@@ -217,6 +220,7 @@ public class ProviderEditor implements Serializable {
     host = null;
     port = null;
     security = null;
+    messageStream = null;
     username = null;
     password = null;
     if (type == ProviderType.GENERIC_HTTP && parameters.isEmpty()) {
@@ -268,6 +272,7 @@ public class ProviderEditor implements Serializable {
         put(s, "apiKey", apiKey);
         put(s, "host", host);
         put(s, "security", security);
+        put(s, "messageStream", messageStream);
         if (port != null) {
           s.add("port", port);
         }
@@ -564,6 +569,14 @@ public class ProviderEditor implements Serializable {
 
   public void setPort(Integer port) {
     this.port = port;
+  }
+
+  public String getMessageStream() {
+    return messageStream;
+  }
+
+  public void setMessageStream(String messageStream) {
+    this.messageStream = messageStream;
   }
 
   public String getSecurity() {

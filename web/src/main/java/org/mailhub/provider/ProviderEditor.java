@@ -58,6 +58,7 @@ public class ProviderEditor implements Serializable {
           Map.entry("settings.port", "provider:port"),
           Map.entry("settings.security", "provider:security"),
           Map.entry("settings.messageStream", "provider:messageStream"),
+          Map.entry("settings.trustedCertificate", "provider:trustedCertificate"),
           Map.entry("settings.headers", "provider:headersMessage"),
           Map.entry("settings.secretHeaders", "provider:headersMessage"),
           Map.entry("settings.parameters", "provider:parametersMessage"),
@@ -93,6 +94,7 @@ public class ProviderEditor implements Serializable {
   private Integer port;
   private String security;
   private String messageStream;
+  private String trustedCertificate;
   private final List<Pair> headers = new ArrayList<>();
   private boolean rawBody;
   private final List<Pair> parameters = new ArrayList<>();
@@ -190,6 +192,7 @@ public class ProviderEditor implements Serializable {
     port = s.containsKey("port") && !s.isNull("port") ? s.getInt("port") : null;
     security = text(s, "security");
     messageStream = text(s, "messageStream");
+    trustedCertificate = text(s, "trustedCertificate");
     username = text(s, "username");
     storedPassword = text(s, "password");
     if (type == ProviderType.GENERIC_HTTP) {
@@ -221,6 +224,7 @@ public class ProviderEditor implements Serializable {
     port = null;
     security = null;
     messageStream = null;
+    trustedCertificate = null;
     username = null;
     password = null;
     if (type == ProviderType.GENERIC_HTTP && parameters.isEmpty()) {
@@ -280,6 +284,7 @@ public class ProviderEditor implements Serializable {
       case SMTP -> {
         put(s, "host", host);
         put(s, "security", security);
+        put(s, "trustedCertificate", trustedCertificate);
         put(s, "username", username);
         put(s, "password", password);
         if (port != null) {
@@ -569,6 +574,14 @@ public class ProviderEditor implements Serializable {
 
   public void setPort(Integer port) {
     this.port = port;
+  }
+
+  public String getTrustedCertificate() {
+    return trustedCertificate;
+  }
+
+  public void setTrustedCertificate(String trustedCertificate) {
+    this.trustedCertificate = trustedCertificate;
   }
 
   public String getMessageStream() {

@@ -49,7 +49,11 @@ import org.mailhub.rest.ApiError;
             + " emails go to outbound), host (default Postmark's: smtp-broadcasts.postmarkapp.com"
             + " for campaigns, smtp.postmarkapp.com for test emails), port, security (STARTTLS or"
             + " TLS; NONE only for a host on the own network when the server allows private"
-            + " networks, else 400 naming settings.security).")
+            + " networks, else 400 naming settings.security). SMTP settings: host, port,"
+            + " security (NONE, STARTTLS_IF_OFFERED, STARTTLS, TLS), username, password,"
+            + " trustedCertificate (PEM of a private relay's certificate, trusted besides the"
+            + " JVM's authorities; 400 when unreadable). A certificate that is not trusted fails"
+            + " for good with errorCode CERTIFICATE_NOT_TRUSTED.")
 public class ProviderResource {
 
   @Inject ProviderService providers;

@@ -8,12 +8,17 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.esp.Destinations;
 import org.mailhub.esp.Email;
@@ -32,6 +37,12 @@ import org.mailhub.esp.SendOutcome;
 public class MailSender {
 
   private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
+
+  /** How Jakarta Mail (Angus Mail) says that a certificate does not name the host. */
+  private static final Pattern IDENTITY_FAILURES =
+      Pattern.compile(
+          "Server is not trusted|Unable to check server identity|Server identity does not match"
+              + "|Can't verify identity of server");
 
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
 
@@ -92,6 +103,20 @@ public class MailSender {
   }
 
   private SendOutcome failure(SmtpSettings settings, Exception e, boolean delivering) {
+    Optional<String> untrusted = untrusted(e);
+    if (untrusted.isPresent()) {
+      // the certificate will not change by itself: retrying only repeats the failure
+      return SendOutcome.rejected(
+          null,
+          "CERTIFICATE_NOT_TRUSTED",
+          "the server's certificate is not trusted: "
+              + untrusted.get()
+              + " ("
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ")");
+    }
     String detail = describe(e);
     Integer code = replyCode(detail);
     boolean network = causedByIo(e);
@@ -113,7 +138,7 @@ public class MailSender {
     return SendOutcome.rejected(code, null, detail);
   }
 
-  private Properties properties(SmtpSettings settings) {
+  Properties properties(SmtpSettings settings) {
     String protocol = settings.security() == SmtpSettings.Security.TLS ? "smtps" : "smtp";
     String prefix = "mail." + protocol + ".";
     Properties properties = new Properties();
@@ -128,12 +153,24 @@ public class MailSender {
     properties.put(prefix + "connectiontimeout", String.valueOf(timeouts.connect().toMillis()));
     properties.put(prefix + "timeout", String.valueOf(timeouts.read().toMillis()));
     properties.put(prefix + "writetimeout", String.valueOf(timeouts.read().toMillis()));
-    if (settings.security() == SmtpSettings.Security.STARTTLS) {
-      properties.put(prefix + "starttls.enable", "true");
-      properties.put(prefix + "starttls.required", "true");
+    switch (settings.security()) {
+      case STARTTLS -> {
+        properties.put(prefix + "starttls.enable", "true");
+        properties.put(prefix + "starttls.required", "true");
+      }
+      case STARTTLS_IF_OFFERED -> properties.put(prefix + "starttls.enable", "true");
+      case NONE, TLS -> {
+        // TLS from the first byte, or none at all
+      }
     }
     if (settings.security() != SmtpSettings.Security.NONE) {
       properties.put(prefix + "ssl.checkserveridentity", "true");
+      if (settings.trustedCertificate() != null) {
+        // used for SMTPS and for the STARTTLS upgrade alike
+        properties.put(
+            prefix + "ssl.socketFactory",
+            TrustedCertificates.socketFactory(settings.trustedCertificate()));
+      }
     }
     return properties;
   }
@@ -170,6 +207,30 @@ public class MailSender {
   static Integer replyCode(String detail) {
     Matcher m = REPLY_CODE.matcher(detail);
     return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  /**
+   * Why the server's certificate was refused, if that is what failed: no trusted authority signed
+   * it, or it does not name the host.
+   */
+  static Optional<String> untrusted(Throwable e) {
+    boolean handshake = false;
+    for (Throwable t = e; t != null; t = next(t)) {
+      handshake |= t instanceof SSLHandshakeException;
+      if (t instanceof SSLPeerUnverifiedException
+          || (handshake && t instanceof CertificateException)
+          || (handshake && t instanceof CertPathBuilderException)
+          || (handshake && t instanceof CertPathValidatorException)) {
+        return Optional.of(String.valueOf(t.getMessage()).strip());
+      }
+      if (t instanceof IOException
+          && t.getMessage() != null
+          && IDENTITY_FAILURES.matcher(t.getMessage()).lookingAt()) {
+        // Jakarta Mail's own checks of the host against the certificate
+        return Optional.of(t.getMessage().strip());
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean causedByIo(Throwable e) {

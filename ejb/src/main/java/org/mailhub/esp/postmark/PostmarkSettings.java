@@ -63,6 +63,7 @@ public record PostmarkSettings(
   /** The SMTP server for a campaign's emails or for a test email. */
   SmtpSettings smtp(boolean testEmail) {
     String server = postmarksHost() && testEmail ? HOST : host;
-    return new SmtpSettings(server, port, security, apiKey, apiKey);
+    // Postmark's certificates are signed by public authorities
+    return new SmtpSettings(server, port, security, apiKey, apiKey, null);
   }
 }

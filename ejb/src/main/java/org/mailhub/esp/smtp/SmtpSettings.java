@@ -44,10 +44,4 @@ public record SmtpSettings(
             ? null
             : trustedCertificate.strip();
   }
-
-  /** The same server without a certificate of its own to trust: for servers on the internet. */
-  public SmtpSettings(
-      String host, Integer port, Security security, String username, String password) {
-    this(host, port, security, username, password, null);
-  }
 }

@@ -50,7 +50,8 @@ class SmtpTlsTest {
   }
 
   private static Properties properties(Security security) {
-    return sender().properties(new SmtpSettings("relay.internal", null, security, null, null));
+    return sender()
+        .properties(new SmtpSettings("relay.internal", null, security, null, null, null));
   }
 
   @Test
@@ -70,7 +71,8 @@ class SmtpTlsTest {
     assertEquals("true", p.get("mail.smtp.starttls.enable"));
     assertNull(p.get("mail.smtp.starttls.required"));
     assertEquals("true", p.get("mail.smtp.ssl.checkserveridentity"));
-    assertEquals(587, new SmtpSettings("h", null, Security.STARTTLS_IF_OFFERED, null, null).port());
+    assertEquals(
+        587, new SmtpSettings("h", null, Security.STARTTLS_IF_OFFERED, null, null, null).port());
   }
 
   @Test

@@ -170,10 +170,14 @@ class CampaignDispatchIT {
     for (MimeMessage message : SMTP.getReceivedMessages()) {
       String to = message.getAllRecipients()[0].toString();
       assertEquals("Hi " + audience.names.get(to), message.getSubject());
-      assertTrue(
-          ((String) message.getContent()).contains("Hello " + escaped(audience.names.get(to))));
+      assertTrue(Mailhub.html(message).contains("Hello " + escaped(audience.names.get(to))));
       assertEquals(
           null, received.put(to, message.getHeader("X-Mailhub-Meta")[0]), "received twice: " + to);
+      assertEquals(
+          "<campaign-" + campaign.getJsonNumber("id").longValue() + ".acme.example>",
+          message.getHeader("List-Id", null));
+      assertTrue(message.isMimeType("multipart/alternative"), message.getContentType());
+      assertTrue(message.getMessageID().endsWith("@acme.example>"), message.getMessageID());
     }
     assertEverybodyButTheSuppressedGotTheirOwnMeta(campaign, audience, received);
   }

@@ -118,4 +118,20 @@ final class Mailhub {
       return reader.read();
     }
   }
+
+  /** The HTML part of an email mailhub sent over SMTP (its other part is the text version). */
+  static String html(jakarta.mail.internet.MimeMessage message) {
+    try {
+      if (message.getContent() instanceof jakarta.mail.Multipart parts) {
+        for (int i = 0; i < parts.getCount(); i++) {
+          if (parts.getBodyPart(i).isMimeType("text/html")) {
+            return (String) parts.getBodyPart(i).getContent();
+          }
+        }
+      }
+      throw new AssertionError("no HTML part in " + message.getContentType());
+    } catch (jakarta.mail.MessagingException | IOException e) {
+      throw new AssertionError("cannot read the email", e);
+    }
+  }
 }

@@ -74,8 +74,7 @@ class PreferencesIT {
         "no mailbox that anyone processes is configured, so no mailto: " + listUnsubscribe);
     String token = oneClick.group(2);
     String page = "preferences/" + token;
-    assertTrue(
-        ((String) message.getContent()).contains("href=\"http://localhost:8080/" + page + "\""));
+    assertTrue(Mailhub.html(message).contains("href=\"http://localhost:8080/" + page + "\""));
 
     HttpResponse<String> shown = Mailhub.get(page);
     assertEquals(200, shown.statusCode());

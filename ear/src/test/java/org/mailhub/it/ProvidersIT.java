@@ -7,15 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -231,10 +235,58 @@ class ProvidersIT {
     assertEquals(
         new InternetAddress("news@acme.example", "Acmé News", "UTF-8"), message.getFrom()[0]);
     assertEquals("support@acme.example", ((InternetAddress) message.getReplyTo()[0]).getAddress());
-    assertTrue(message.getContentType().startsWith("text/html"), message.getContentType());
-    assertTrue(GreenMailUtil.getBody(message).contains(provider.getString("nickname")));
+    assertTrue(Mailhub.html(message).contains(provider.getString("nickname")));
     assertTrue(message.getHeader("X-PM-Metadata-meta")[0].startsWith("test-"));
+    // a test email is one message to one person: Postmark's transactional stream
+    assertEquals("outbound", message.getHeader("X-PM-Message-Stream", null));
     assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
+  }
+
+  @Test
+  void postmarkCampaignsGoToABroadcastStreamAndTheTokenNeverTravelsWithoutTls() throws Exception {
+    String plainSmtp =
+        """
+        {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+         "settings": {"apiKey": "pm-token-123", "security": "NONE"}}"""
+            .formatted(unique("Postmark plain"));
+    HttpResponse<String> plain = Mailhub.post("api/providers", plainSmtp);
+
+    assertEquals(400, plain.statusCode(), plain.body());
+    assertTrue(plain.body().contains("settings.security"), plain.body());
+    assertTrue(plain.body().contains("must be STARTTLS or TLS"), plain.body());
+
+    JsonObject defaults =
+        create(
+            """
+            {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+             "settings": {"apiKey": "pm-token-123"}}"""
+                .formatted(unique("Postmark defaults")));
+
+    JsonObject settings = defaults.getJsonObject("settings");
+    assertEquals("smtp-broadcasts.postmarkapp.com", settings.getString("host"));
+    assertEquals("broadcast", settings.getString("messageStream"));
+    assertEquals("STARTTLS", settings.getString("security"));
+
+    // through a relay on the own network (the tests allow private networks), plain SMTP is fine
+    String run = UUID.randomUUID().toString();
+    long relay =
+        Campaigns.provider(
+            """
+            {"nickname": "%s", "type": "POSTMARK", "fromAddress": "news@acme.example",
+             "settings": {"apiKey": "pm-token-123", "host": "127.0.0.1", "port": %d,
+                          "security": "NONE", "messageStream": "newsletter"}}"""
+                .formatted(unique("Postmark relay"), SMTP.getSmtp().getPort()));
+    Campaigns.importTagged(run, List.of("pm-" + run + "@example.com"));
+    long campaign =
+        Campaigns.launch(
+            """
+            {"name": "Postmark %s", "providerId": %d, "subject": "News", "html": "<p>News</p>",
+             "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
+                .formatted(run, relay, run));
+    assertEquals("SENT", Campaigns.awaitEnd(campaign).getString("status"));
+    MimeMessage message = SMTP.getReceivedMessages()[0];
+    assertEquals("newsletter", message.getHeader("X-PM-Message-Stream", null));
+    assertEquals("<campaign-" + campaign + ".acme.example>", message.getHeader("List-Id", null));
   }
 
   @Test
@@ -257,12 +309,7 @@ class ProvidersIT {
 
   @Test
   void smtpTestEmailArrivesWithTheMetaHeader() throws Exception {
-    JsonObject provider =
-        create(
-            """
-            {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
-             "settings": {"host": "127.0.0.1", "port": %d, "security": "NONE"}}"""
-                .formatted(unique("SMTP"), SMTP.getSmtp().getPort()));
+    JsonObject provider = smtpProvider("127.0.0.1", SMTP.getSmtp().getPort(), "NONE");
 
     HttpResponse<String> answer = testEmail(provider, "bob@example.com");
 
@@ -271,6 +318,120 @@ class ProvidersIT {
     MimeMessage message = SMTP.getReceivedMessages()[0];
     assertEquals("bob@example.com", ((InternetAddress) message.getAllRecipients()[0]).getAddress());
     assertNotNull(message.getHeader("X-Mailhub-Meta"));
+    // what inboxes look for: a text alternative, the list, and an id at the sender's domain
+    assertTrue(message.isMimeType("multipart/alternative"), message.getContentType());
+    Multipart parts = (Multipart) message.getContent();
+    assertTrue(
+        parts.getBodyPart(0).isMimeType("text/plain"), parts.getBodyPart(0).getContentType());
+    assertTrue(
+        ((String) parts.getBodyPart(0).getContent())
+            .contains("If you can read it, the provider's settings work."),
+        String.valueOf(parts.getBodyPart(0).getContent()));
+    assertTrue(Mailhub.html(message).startsWith("<!DOCTYPE html>"), Mailhub.html(message));
+    assertEquals(
+        "<provider-" + provider.getJsonNumber("id").longValue() + "-test.acme.example>",
+        message.getHeader("List-Id", null));
+    assertTrue(
+        message.getMessageID().matches("<mailhub\\.[0-9a-f]{40}@acme\\.example>"),
+        message.getMessageID());
+    assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
+  }
+
+  @Test
+  void aPrivateRelaysOwnCertificateIsRefusedUntilItIsTrusted() throws Exception {
+    Path keystore = Files.createTempDirectory("relay").resolve("relay.p12");
+    Path pem = keystore.resolveSibling("relay.pem");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "relay",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-keystore",
+        keystore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        "relay-pass");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-alias",
+        "relay",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        "relay-pass",
+        "-file",
+        pem.toString());
+    System.setProperty("greenmail.tls.keystore.file", keystore.toString());
+    System.setProperty("greenmail.tls.keystore.password", "relay-pass");
+    GreenMail relay =
+        new GreenMail(new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+    relay.start();
+    try {
+      JsonObject provider = smtpProvider("localhost", relay.getSmtps().getPort(), "TLS");
+
+      HttpResponse<String> refused = testEmail(provider, "ana@example.com");
+
+      assertEquals(502, refused.statusCode(), refused.body());
+      JsonObject why = Mailhub.json(refused);
+      assertEquals("CERTIFICATE_NOT_TRUSTED", why.getString("errorCode"), why.toString());
+      assertTrue(
+          why.getString("message").contains("the server's certificate is not trusted: "),
+          why.toString());
+
+      String path = "api/providers/" + provider.getInt("id");
+      String settings =
+          """
+          {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
+           "settings": {"host": "localhost", "port": %d, "security": "TLS",
+                        "trustedCertificate": %s}}""";
+      String nickname = provider.getString("nickname");
+      int port = relay.getSmtps().getPort();
+      HttpResponse<String> garbage =
+          Mailhub.put(path, settings.formatted(nickname, port, "\"-----BEGIN CERTIFICATE-----\""));
+      assertEquals(400, garbage.statusCode(), garbage.body());
+      assertTrue(garbage.body().contains("settings.trustedCertificate"), garbage.body());
+
+      String certificate = Json.createValue(Files.readString(pem)).toString();
+      HttpResponse<String> trusted =
+          Mailhub.put(path, settings.formatted(nickname, port, certificate));
+      assertEquals(200, trusted.statusCode(), trusted.body());
+      HttpResponse<String> sent = testEmail(provider, "ana@example.com");
+
+      assertEquals(200, sent.statusCode(), sent.body());
+      assertTrue(relay.waitForIncomingEmail(10_000, 1));
+    } finally {
+      relay.stop();
+      System.clearProperty("greenmail.tls.keystore.file");
+      System.clearProperty("greenmail.tls.keystore.password");
+    }
+  }
+
+  private static JsonObject smtpProvider(String host, int port, String security) {
+    return create(
+        """
+        {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
+         "settings": {"host": "%s", "port": %d, "security": "%s"}}"""
+            .formatted(unique("SMTP"), host, port, security));
+  }
+
+  private static void keytool(String... arguments) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, process.waitFor(), output);
   }
 
   @Test

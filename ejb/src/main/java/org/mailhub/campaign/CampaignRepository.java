@@ -33,7 +33,7 @@ public class CampaignRepository {
 
   public List<Campaign> page(int page, int size) {
     return em.createQuery("select c from Campaign c order by c.id desc", Campaign.class)
-        .setFirstResult(page * size)
+        .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }

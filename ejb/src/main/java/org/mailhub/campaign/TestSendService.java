@@ -107,7 +107,10 @@ public class TestSendService {
             blank(content.fromName()) ? provider.fromName() : content.fromName(),
             provider.fromAddress(),
             provider.replyTo(),
-            placeholders);
+            placeholders,
+            // a test, like a provider's test email: Postmark's transactional stream, its own
+            // List-Id
+            Envelope.Source.testEmail(provider.id()));
     List<TestSendResult> results = new ArrayList<>();
     for (String to : request.to().stream().map(String::strip).distinct().toList()) {
       String meta = ProviderService.testMeta();

@@ -122,7 +122,8 @@ public class Dispatcher {
             campaign.fromName() != null ? campaign.fromName() : provider.fromName(),
             provider.fromAddress(),
             provider.replyTo(),
-            placeholders);
+            placeholders,
+            Envelope.Source.campaign(campaign.id()));
     List<Email> emails = new ArrayList<>();
     List<List<Email>> batches = new ArrayList<>();
     Ledger.Claimed claimed =

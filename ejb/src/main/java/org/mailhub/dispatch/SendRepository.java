@@ -247,7 +247,7 @@ public class SendRepository {
                     + " order by r.id",
                 SendRecord.class)
             .setParameter("campaign", campaignId)
-            .setFirstResult(page * size)
+            .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
             .setMaxResults(size);
     if (status != null) {
       query.setParameter("status", status);

@@ -25,7 +25,31 @@ public class Destinations {
 
   /** Why mailhub will not call this host, if it will not. */
   public Optional<String> refusal(String host) {
-    if (allowPrivateNetworks || host == null || host.isBlank()) {
+    if (allowPrivateNetworks) {
+      return Optional.empty();
+    }
+    return internalAddress(host)
+        .map(
+            address ->
+                host
+                    + " resolves to "
+                    + address.getHostAddress()
+                    + ", an address of a private or local network; providers are reached on the"
+                    + " internet (set MAILHUB_GATEWAY_ALLOW_PRIVATE_NETWORKS=true for a relay on"
+                    + " your own network)");
+  }
+
+  /**
+   * Whether the host is a relay on mailhub's own network that the settings allow: it resolves to a
+   * private or local address and {@code mailhub.gateway.allow-private-networks} is set.
+   */
+  public boolean onOwnNetwork(String host) {
+    return allowPrivateNetworks && internalAddress(host).isPresent();
+  }
+
+  /** An address of a private or local network that the host resolves to, if any. */
+  private static Optional<InetAddress> internalAddress(String host) {
+    if (host == null || host.isBlank()) {
       return Optional.empty();
     }
     InetAddress[] addresses;
@@ -36,13 +60,7 @@ public class Destinations {
     }
     for (InetAddress address : addresses) {
       if (isInternal(address)) {
-        return Optional.of(
-            host
-                + " resolves to "
-                + address.getHostAddress()
-                + ", an address of a private or local network; providers are reached on the"
-                + " internet (set MAILHUB_GATEWAY_ALLOW_PRIVATE_NETWORKS=true for a relay on your"
-                + " own network)");
+        return Optional.of(address);
       }
     }
     return Optional.empty();

@@ -63,7 +63,7 @@ public class ProfileRepository {
   /** Oldest first; {@code search}, when not null, matches part of the address. */
   public List<Profile> page(String search, int page, int size) {
     return matching("select p from Profile p", search, " order by p.id", Profile.class)
-        .setFirstResult(page * size)
+        .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }

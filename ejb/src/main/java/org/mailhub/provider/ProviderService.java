@@ -190,7 +190,8 @@ public class ProviderService {
             provider.fromName(),
             provider.fromAddress(),
             provider.replyTo(),
-            placeholders == null ? Map.of() : placeholders);
+            placeholders == null ? Map.of() : placeholders,
+            Envelope.Source.testEmail(provider.id()));
     String meta = testMeta();
     Email.Unsubscribe unsubscribe = links.forSend(provider, to, meta);
     Email email =

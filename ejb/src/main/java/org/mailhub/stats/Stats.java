@@ -44,7 +44,8 @@ public record Stats(
 
   public static final String DESCRIPTION =
       "Counted from the send records and the events the ESP reported; unsubscribed counts the"
-          + " reports that made an address channel-unsubscribed, errors the emails the provider"
+          + " reports of a kind that unsubscribes an address (hard bounces, drops, invalid"
+          + " addresses, spam complaints, unsubscribes), errors the emails the provider"
           + " refused at send time, failedTotal every failure (\"Notification Failed\"): errors"
           + " plus the failures reported. GET /api/campaigns/{id}/errors lists a campaign's, each"
           + " with its description. suppressions: the addresses its reports and sends suppressed,"

@@ -55,7 +55,11 @@ public class StatsService {
         .map(ErrorResponse::refused)
         .forEach(found::add);
     if (found.size() < size) {
-      long offset = Math.max(0, (long) page * size - sends.countRecords(id, SendStatus.FAILED));
+      // the refusals listed before the reports: records and recipients still waiting, as the
+      // campaign's counts.failed (and so failedTotal) count them
+      long refused =
+          sends.counts(List.of(id)).getOrDefault(id, Map.of()).getOrDefault(SendStatus.FAILED, 0L);
+      long offset = Math.max(0, (long) page * size - refused);
       events.failures(id, offset, size - found.size()).stream()
           .map(ErrorResponse::reported)
           .forEach(found::add);

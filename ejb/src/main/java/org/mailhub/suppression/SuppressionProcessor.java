@@ -53,7 +53,15 @@ public class SuppressionProcessor {
     }
   }
 
-  void onAddressRejected(@Observes AddressRejected rejected) {
+  /**
+   * After the refused send is recorded, in a transaction of its own: a suppression of the same
+   * address that commits at the same moment must not undo the record (which would leave the
+   * recipient in doubt).
+   */
+  @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
+  void onAddressRejected(
+      @Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS)
+          AddressRejected rejected) {
     suppressions.addIfAbsent(
         new Suppression(
             rejected.email(),

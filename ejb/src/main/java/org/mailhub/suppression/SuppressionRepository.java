@@ -27,7 +27,7 @@ public class SuppressionRepository {
             reason,
             " order by s.createdAt desc, s.email",
             Suppression.class)
-        .setFirstResult(page * size)
+        .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
         .setMaxResults(size)
         .getResultList();
   }

@@ -57,6 +57,8 @@ public class ProviderEditor implements Serializable {
           Map.entry("settings.host", "provider:host"),
           Map.entry("settings.port", "provider:port"),
           Map.entry("settings.security", "provider:security"),
+          Map.entry("settings.messageStream", "provider:messageStream"),
+          Map.entry("settings.trustedCertificate", "provider:trustedCertificate"),
           Map.entry("settings.headers", "provider:headersMessage"),
           Map.entry("settings.secretHeaders", "provider:headersMessage"),
           Map.entry("settings.parameters", "provider:parametersMessage"),
@@ -95,6 +97,8 @@ public class ProviderEditor implements Serializable {
   private String host;
   private Integer port;
   private String security;
+  private String messageStream;
+  private String trustedCertificate;
   private final List<Pair> headers = new ArrayList<>();
   private boolean rawBody;
   private final List<Pair> parameters = new ArrayList<>();
@@ -193,6 +197,8 @@ public class ProviderEditor implements Serializable {
     host = text(s, "host");
     port = s.containsKey("port") && !s.isNull("port") ? s.getInt("port") : null;
     security = text(s, "security");
+    messageStream = text(s, "messageStream");
+    trustedCertificate = text(s, "trustedCertificate");
     username = text(s, "username");
     storedPassword = text(s, "password");
     if (type == ProviderType.GENERIC_HTTP) {
@@ -231,6 +237,8 @@ public class ProviderEditor implements Serializable {
     host = null;
     port = null;
     security = null;
+    messageStream = null;
+    trustedCertificate = null;
     username = null;
     password = null;
     if (type == ProviderType.GENERIC_HTTP && parameters.isEmpty()) {
@@ -286,6 +294,7 @@ public class ProviderEditor implements Serializable {
         put(s, "apiKey", apiKey);
         put(s, "host", host);
         put(s, "security", security);
+        put(s, "messageStream", messageStream);
         if (port != null) {
           s.add("port", port);
         }
@@ -293,6 +302,7 @@ public class ProviderEditor implements Serializable {
       case SMTP -> {
         put(s, "host", host);
         put(s, "security", security);
+        put(s, "trustedCertificate", trustedCertificate);
         put(s, "username", username);
         put(s, "password", password);
         if (port != null) {
@@ -582,6 +592,22 @@ public class ProviderEditor implements Serializable {
 
   public void setPort(Integer port) {
     this.port = port;
+  }
+
+  public String getTrustedCertificate() {
+    return trustedCertificate;
+  }
+
+  public void setTrustedCertificate(String trustedCertificate) {
+    this.trustedCertificate = trustedCertificate;
+  }
+
+  public String getMessageStream() {
+    return messageStream;
+  }
+
+  public void setMessageStream(String messageStream) {
+    this.messageStream = messageStream;
   }
 
   public String getSecurity() {

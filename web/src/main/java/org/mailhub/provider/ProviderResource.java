@@ -44,7 +44,16 @@ import org.mailhub.rest.ApiError;
             + " unless the PUT changes the endpoint, host, port or security: then every secret"
             + " must be given again (400 naming each). Endpoints and hosts on private or local"
             + " networks are refused (400) unless the server allows"
-            + " them. callbackUrl is shown to admins only.")
+            + " them. callbackUrl is shown to admins only. POSTMARK settings: apiKey, messageStream"
+            + " (default broadcast, the stream campaigns go to, sent as X-PM-Message-Stream; test"
+            + " emails go to outbound), host (default Postmark's: smtp-broadcasts.postmarkapp.com"
+            + " for campaigns, smtp.postmarkapp.com for test emails), port, security (STARTTLS or"
+            + " TLS; NONE only for a host on the own network when the server allows private"
+            + " networks, else 400 naming settings.security). SMTP settings: host, port,"
+            + " security (NONE, STARTTLS_IF_OFFERED, STARTTLS, TLS), username, password,"
+            + " trustedCertificate (PEM of a private relay's certificate, trusted besides the"
+            + " JVM's authorities; 400 when unreadable). A certificate that is not trusted fails"
+            + " for good with errorCode CERTIFICATE_NOT_TRUSTED.")
 public class ProviderResource {
 
   @Inject ProviderService providers;

@@ -2,21 +2,26 @@ package org.mailhub.esp.smtp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.util.Date;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.esp.Destinations;
 import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.GatewayTimeouts;
@@ -25,11 +30,20 @@ import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 
 /**
- * Sends one HTML email over SMTP with Jakarta Mail, for the SMTP-based gateways, and classifies
- * SMTP failures: reply codes 4xx and network failures may heal, 5xx will not.
+ * Sends one HTML email over SMTP (as {@link MimeMail} builds it) with Jakarta Mail, for the
+ * SMTP-based gateways, and classifies SMTP failures: reply codes 4xx and network failures may heal,
+ * 5xx will not.
  */
 @ApplicationScoped
 public class MailSender {
+
+  private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
+
+  /** How Jakarta Mail (Angus Mail) says that a certificate does not name the host. */
+  private static final Pattern IDENTITY_FAILURES =
+      Pattern.compile(
+          "Server is not trusted|Unable to check server identity|Server identity does not match"
+              + "|Can't verify identity of server");
 
   private static final Pattern REPLY_CODE = Pattern.compile("(?<![0-9])([245][0-9]{2})(?![0-9])");
 
@@ -42,11 +56,15 @@ public class MailSender {
       Pattern.compile("(?<![0-9.])5\\.1\\.([0-9]{1,3})(?![0-9])");
 
   @Inject GatewayTimeouts timeouts;
-  @Inject org.mailhub.esp.Destinations destinations;
+  @Inject Destinations destinations;
 
   @Inject
-  @ConfigProperty(name = "mailhub.smtp.helo-name", defaultValue = "mailhub.localdomain")
-  String heloName;
+  @ConfigProperty(name = "mailhub.smtp.helo-name")
+  Optional<String> heloName;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
 
   /**
    * @param headers extra message headers, such as the meta value for the provider's callbacks
@@ -58,24 +76,7 @@ public class MailSender {
     destinations.require(settings.host());
     Session session = Session.getInstance(properties(settings));
     try {
-      MimeMessage message = new MimeMessage(session);
-      message.setFrom(new InternetAddress(envelope.fromAddress(), envelope.fromName(), "UTF-8"));
-      message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to(), true));
-      if (envelope.replyTo() != null) {
-        message.setReplyTo(InternetAddress.parse(envelope.replyTo(), true));
-      }
-      message.setSubject(email.subject(), "UTF-8");
-      message.setContent(email.html(), "text/html; charset=UTF-8");
-      message.setSentDate(new Date());
-      for (Map.Entry<String, String> header : headers.entrySet()) {
-        message.setHeader(header.getKey(), header.getValue());
-      }
-      if (email.unsubscribe() != null) {
-        // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the URL
-        message.setHeader("List-Unsubscribe", email.unsubscribe().listUnsubscribe());
-        message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-      }
-      message.saveChanges();
+      MimeMessage message = MimeMail.build(session, envelope, email, headers);
       String messageId = message.getMessageID();
       Transport transport = session.getTransport();
       transport.connect(settings.username(), settings.password());
@@ -111,6 +112,20 @@ public class MailSender {
   }
 
   private SendOutcome failure(SmtpSettings settings, Exception e, boolean delivering) {
+    Optional<String> untrusted = untrusted(e);
+    if (untrusted.isPresent()) {
+      // the certificate will not change by itself: retrying only repeats the failure
+      return SendOutcome.rejected(
+          null,
+          "CERTIFICATE_NOT_TRUSTED",
+          "the server's certificate is not trusted: "
+              + untrusted.get()
+              + " ("
+              + settings.host()
+              + ":"
+              + settings.port()
+              + ")");
+    }
     String detail = describe(e);
     Integer code = replyCode(detail);
     boolean network = causedByIo(e);
@@ -160,7 +175,7 @@ public class MailSender {
     return false;
   }
 
-  private Properties properties(SmtpSettings settings) {
+  Properties properties(SmtpSettings settings) {
     String protocol = settings.security() == SmtpSettings.Security.TLS ? "smtps" : "smtp";
     String prefix = "mail." + protocol + ".";
     Properties properties = new Properties();
@@ -169,19 +184,47 @@ public class MailSender {
     properties.put(prefix + "port", String.valueOf(settings.port()));
     // the name mailhub gives in EHLO; without it Jakarta Mail resolves the local host name for
     // every connection, which can take seconds where DNS is slow
-    properties.put(prefix + "localhost", heloName);
+    properties.put(
+        prefix + "localhost", heloName.filter(n -> !n.isBlank()).orElse(heloName(publicUrl)));
     properties.put(prefix + "auth", String.valueOf(settings.username() != null));
     properties.put(prefix + "connectiontimeout", String.valueOf(timeouts.connect().toMillis()));
     properties.put(prefix + "timeout", String.valueOf(timeouts.read().toMillis()));
     properties.put(prefix + "writetimeout", String.valueOf(timeouts.read().toMillis()));
-    if (settings.security() == SmtpSettings.Security.STARTTLS) {
-      properties.put(prefix + "starttls.enable", "true");
-      properties.put(prefix + "starttls.required", "true");
+    switch (settings.security()) {
+      case STARTTLS -> {
+        properties.put(prefix + "starttls.enable", "true");
+        properties.put(prefix + "starttls.required", "true");
+      }
+      case STARTTLS_IF_OFFERED -> properties.put(prefix + "starttls.enable", "true");
+      case NONE, TLS -> {
+        // TLS from the first byte, or none at all
+      }
     }
     if (settings.security() != SmtpSettings.Security.NONE) {
       properties.put(prefix + "ssl.checkserveridentity", "true");
+      if (settings.trustedCertificate() != null) {
+        // used for SMTPS and for the STARTTLS upgrade alike
+        properties.put(
+            prefix + "ssl.socketFactory",
+            TrustedCertificates.socketFactory(settings.trustedCertificate()));
+      }
     }
     return properties;
+  }
+
+  /**
+   * The name mailhub gives in EHLO unless {@code mailhub.smtp.helo-name} says otherwise: the host
+   * of its public URL, which is a name that resolves to mailhub (an address as an address literal).
+   */
+  static String heloName(String publicUrl) {
+    String host = Destinations.hostOf(publicUrl);
+    if (host == null || host.isBlank()) {
+      return "localhost";
+    }
+    if (host.startsWith("[")) {
+      return "[IPv6:" + host.substring(1, host.length() - 1) + "]";
+    }
+    return IPV4.matcher(host).matches() ? "[" + host + "]" : host.toLowerCase(Locale.ROOT);
   }
 
   /** The server's reply as Jakarta Mail reports it, including nested failures. */
@@ -201,6 +244,30 @@ public class MailSender {
   static Integer replyCode(String detail) {
     Matcher m = REPLY_CODE.matcher(detail);
     return m.find() ? Integer.valueOf(m.group(1)) : null;
+  }
+
+  /**
+   * Why the server's certificate was refused, if that is what failed: no trusted authority signed
+   * it, or it does not name the host.
+   */
+  static Optional<String> untrusted(Throwable e) {
+    boolean handshake = false;
+    for (Throwable t = e; t != null; t = next(t)) {
+      handshake |= t instanceof SSLHandshakeException;
+      if (t instanceof SSLPeerUnverifiedException
+          || (handshake && t instanceof CertificateException)
+          || (handshake && t instanceof CertPathBuilderException)
+          || (handshake && t instanceof CertPathValidatorException)) {
+        return Optional.of(String.valueOf(t.getMessage()).strip());
+      }
+      if (t instanceof IOException
+          && t.getMessage() != null
+          && IDENTITY_FAILURES.matcher(t.getMessage()).lookingAt()) {
+        // Jakarta Mail's own checks of the host against the certificate
+        return Optional.of(t.getMessage().strip());
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean causedByIo(Throwable e) {

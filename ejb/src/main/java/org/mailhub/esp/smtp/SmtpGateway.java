@@ -9,6 +9,7 @@ import org.mailhub.esp.Email;
 import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.SendOutcome;
+import org.mailhub.infrastructure.RequestRejected.FieldError;
 import org.mailhub.provider.ProviderType;
 
 /** Any SMTP server; the meta value travels in the {@value #META_HEADER} header. */
@@ -42,6 +43,23 @@ public class SmtpGateway implements EmailGateway<SmtpSettings> {
   @Override
   public Set<String> secretFields() {
     return Set.of("/password");
+  }
+
+  @Override
+  public List<FieldError> check(SmtpSettings settings) {
+    if (settings.trustedCertificate() == null) {
+      return List.of();
+    }
+    if (settings.security() == SmtpSettings.Security.NONE) {
+      return List.of(
+          new FieldError(
+              "trustedCertificate",
+              "needs a security with TLS (STARTTLS, STARTTLS_IF_OFFERED or TLS): with NONE no"
+                  + " certificate is ever shown"));
+    }
+    return TrustedCertificates.problem(settings.trustedCertificate())
+        .map(why -> List.of(new FieldError("trustedCertificate", why)))
+        .orElse(List.of());
   }
 
   @Override

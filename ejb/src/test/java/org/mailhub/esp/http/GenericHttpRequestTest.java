@@ -23,7 +23,12 @@ import org.mailhub.esp.http.GenericHttpSettings.Method;
 class GenericHttpRequestTest {
 
   private static final Envelope ENVELOPE =
-      new Envelope("Acme \"Deals\"", "news@acme.example", null, Map.of("hid", "H-$$1"));
+      new Envelope(
+          "Acme \"Deals\"",
+          "news@acme.example",
+          null,
+          Map.of("hid", "H-$$1"),
+          Envelope.Source.campaign(1));
 
   private static Email email(String to, String html, String name) {
     return new Email(
@@ -165,7 +170,12 @@ class GenericHttpRequestTest {
         body(
             GenericHttpRequest.build(
                 settings,
-                new Envelope("Acme", "news@acme.example", "help@acme.example", Map.of()),
+                new Envelope(
+                    "Acme",
+                    "news@acme.example",
+                    "help@acme.example",
+                    Map.of(),
+                    Envelope.Source.campaign(1)),
                 List.of(email)));
     JsonObject without = body(GenericHttpRequest.build(settings, ENVELOPE, List.of(email)));
 

@@ -15,7 +15,7 @@ class NetcoreGatewayTest {
   void mailSendBodyCarriesTheMetaAsTokenTo() {
     var body =
         NetcoreGateway.body(
-            new Envelope(null, "news@acme.example", null, Map.of()),
+            new Envelope(null, "news@acme.example", null, Map.of(), Envelope.Source.campaign(1)),
             new Email("ana@example.com", "Olá \"Ana\"", "<p>\n</p>", Map.of(), "meta-1"));
 
     assertEquals(

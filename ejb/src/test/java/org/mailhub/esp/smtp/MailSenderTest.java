@@ -30,6 +30,14 @@ class MailSenderTest {
   }
 
   @Test
+  void heloNameIsThePublicUrlsHostOrItsAddressAsALiteral() {
+    assertEquals("hub.acme.example", MailSender.heloName("https://Hub.Acme.Example:8443/x"));
+    assertEquals("[203.0.113.9]", MailSender.heloName("http://203.0.113.9:8080"));
+    assertEquals("[IPv6:2001:db8::1]", MailSender.heloName("http://[2001:db8::1]:8080"));
+    assertEquals("localhost", MailSender.heloName("not a url"));
+  }
+
+  @Test
   void onlyARecipientRefusedWithAnAddressStatusIsRejectedForGood() throws Exception {
     var unknown = refused("550 5.1.1 User unknown");
     var senderRefused = refused("553 5.1.8 Sender domain does not exist");
@@ -62,8 +70,10 @@ class MailSenderTest {
 
   @Test
   void portFollowsSecurityUnlessGiven() {
-    assertEquals(465, new SmtpSettings("h", null, SmtpSettings.Security.TLS, null, null).port());
-    assertEquals(587, new SmtpSettings("h", null, null, null, null).port());
-    assertEquals(2525, new SmtpSettings("h", 2525, SmtpSettings.Security.NONE, null, null).port());
+    assertEquals(
+        465, new SmtpSettings("h", null, SmtpSettings.Security.TLS, null, null, null).port());
+    assertEquals(587, new SmtpSettings("h", null, null, null, null, null).port());
+    assertEquals(
+        2525, new SmtpSettings("h", 2525, SmtpSettings.Security.NONE, null, null, null).port());
   }
 }

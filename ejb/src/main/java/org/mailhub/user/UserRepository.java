@@ -12,9 +12,15 @@ public class UserRepository {
 
   @PersistenceContext EntityManager em;
 
+  /**
+   * The user with this name; a name no user can have (NUL, which PostgreSQL refuses even in a
+   * query, anything over 100 characters) is nobody, without asking the database.
+   */
   public Optional<User> find(String username) {
-    String name = User.normalize(username);
-    return name == null ? Optional.empty() : Optional.ofNullable(em.find(User.class, name));
+    if (User.usernameProblem(username) != null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(User.class, User.normalize(username)));
   }
 
   public List<User> list() {

@@ -356,6 +356,7 @@ class ProvidersIT {
     String request =
         """
         {"nickname": "%s", "type": "SMTP", "fromAddress": "news@mail.acme.example",
+         "preferenceCenter": {"mode": "SYSTEM"},
          "settings": {"host": "127.0.0.1", "port": %d, "security": "NONE",
                       "dkim": {"domain": "%s", "selector": "mh2026", "privateKey": "%s"}}}""";
     int port = SMTP.getSmtp().getPort();

@@ -18,9 +18,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.SignatureRecord;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -335,6 +339,79 @@ class ProvidersIT {
         message.getMessageID().matches("<mailhub\\.[0-9a-f]{40}@acme\\.example>"),
         message.getMessageID());
     assertEquals(Mailhub.json(answer).getString("messageId"), message.getMessageID());
+  }
+
+  @Test
+  void anSmtpProviderWithADkimKeySignsItsMailSoThatThePublishedKeyVerifiesIt() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    KeyPair keys = generator.generateKeyPair();
+    String key =
+        "-----BEGIN PRIVATE KEY-----\\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys.getPrivate().getEncoded())
+                .replace("\n", "\\n")
+            + "\\n-----END PRIVATE KEY-----\\n";
+    String nickname = unique("Signed SMTP");
+    String request =
+        """
+        {"nickname": "%s", "type": "SMTP", "fromAddress": "news@mail.acme.example",
+         "preferenceCenter": {"mode": "SYSTEM"},
+         "settings": {"host": "127.0.0.1", "port": %d, "security": "NONE",
+                      "dkim": {"domain": "%s", "selector": "mh2026", "privateKey": "%s"}}}""";
+    int port = SMTP.getSmtp().getPort();
+
+    HttpResponse<String> refused =
+        Mailhub.post(
+            "api/providers",
+            request.formatted(nickname, port, "other.example", "-----BEGIN PRIVATE KEY-----"));
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("\"field\":\"settings.dkim.domain\""), refused.body());
+    assertTrue(refused.body().contains("(mail.acme.example)"), refused.body());
+    assertTrue(refused.body().contains("\"field\":\"settings.dkim.privateKey\""), refused.body());
+    HttpResponse<String> blank =
+        Mailhub.post("api/providers", request.formatted(nickname, port, " ", key));
+    assertEquals(400, blank.statusCode(), blank.body());
+    assertTrue(blank.body().contains("\"field\":\"settings.dkim.domain\""), blank.body());
+
+    JsonObject provider = create(request.formatted(nickname, port, "acme.example", key));
+    JsonObject dkim = provider.getJsonObject("settings").getJsonObject("dkim");
+    assertEquals("acme.example", dkim.getString("domain"));
+    assertEquals("••••", dkim.getString("privateKey"), "the key is a secret");
+    // saved again as the form shows it, the stored key stays
+    HttpResponse<String> saved =
+        Mailhub.put(
+            "api/providers/" + provider.getInt("id"),
+            request.formatted(nickname, port, "acme.example", "••••"));
+    assertEquals(200, saved.statusCode(), saved.body());
+
+    HttpResponse<String> answer = testEmail(provider, "carol@example.com");
+
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(SMTP.waitForIncomingEmail(10_000, 1));
+    MimeMessage message = SMTP.getReceivedMessages()[0];
+    String signature = message.getHeader("DKIM-Signature", null);
+    assertNotNull(signature, "no DKIM-Signature header");
+    String tags = signature.replaceAll("\\s+", "");
+    assertTrue(tags.contains("a=rsa-sha256;c=relaxed/relaxed;d=acme.example;s=mh2026;"), tags);
+    java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+    message.writeTo(received);
+    String record =
+        "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded());
+    List<SignatureRecord> verified =
+        new DKIMVerifier(
+                (method, selector, domain) -> {
+                  assertEquals(
+                      "mh2026._domainkey.acme.example", selector + "._domainkey." + domain);
+                  return List.of(record);
+                })
+            .verify(new java.io.ByteArrayInputStream(received.toByteArray()));
+    assertEquals(1, verified.size());
+    List<String> signed =
+        verified.get(0).getHeaders().stream().map(h -> h.toString().toLowerCase()).toList();
+    assertTrue(signed.contains("list-unsubscribe"), signed.toString());
+    assertTrue(signed.contains("list-unsubscribe-post"), signed.toString());
+    assertTrue(signed.contains("from"), signed.toString());
   }
 
   @Test

@@ -44,6 +44,14 @@ public interface EmailGateway<S> {
   }
 
   /**
+   * Problems with the settings, including those with the provider's From address (which may be
+   * missing or invalid: the request's own validation names it then).
+   */
+  default List<FieldError> check(S settings, String fromAddress) {
+    return check(settings);
+  }
+
+  /**
    * The hosts the settings make mailhub call, by the name of their setting ({@code endpoint},
    * {@code host}): they must be on the internet (see {@link Destinations}).
    */

@@ -256,7 +256,8 @@ public class ProviderService {
         && request.settings() != null
         && errors.stream().noneMatch(e -> e.field().equals("type"))) {
       try {
-        accepted = settings.accept(request.type(), request.settings(), stored);
+        accepted =
+            settings.accept(request.type(), request.settings(), stored, request.fromAddress());
       } catch (RequestRejected e) {
         errors.addAll(e.fieldErrors());
       }

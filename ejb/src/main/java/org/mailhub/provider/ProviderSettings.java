@@ -44,9 +44,11 @@ public class ProviderSettings {
    * The requested settings as the type's settings record, with stored secrets kept where the
    * request leaves them out or sends them back masked.
    *
+   * @param fromAddress the provider's From address as requested, which settings may have to agree
+   *     with
    * @throws RequestRejected naming each invalid field as {@code settings.<field>}
    */
-  Object accept(ProviderType type, JsonObject requested, Provider stored) {
+  Object accept(ProviderType type, JsonObject requested, Provider stored, String fromAddress) {
     EmailGateway<?> gateway = gateways.of(type);
     JsonObject merged = requested;
     if (stored != null && stored.type() == type) {
@@ -70,7 +72,7 @@ public class ProviderSettings {
         .forEach(
             v -> errors.add(new FieldError("settings." + v.getPropertyPath(), v.getMessage())));
     if (errors.isEmpty()) {
-      check(gateway, settings)
+      check(gateway, settings, fromAddress)
           .forEach(e -> errors.add(new FieldError("settings." + e.field(), e.message())));
       destinations(gateway, settings)
           .forEach(
@@ -252,8 +254,9 @@ public class ProviderSettings {
     return gateway.destinations(gateway.settingsType().cast(settings));
   }
 
-  private static <S> List<FieldError> check(EmailGateway<S> gateway, Object settings) {
-    return gateway.check(gateway.settingsType().cast(settings));
+  private static <S> List<FieldError> check(
+      EmailGateway<S> gateway, Object settings, String fromAddress) {
+    return gateway.check(gateway.settingsType().cast(settings), fromAddress);
   }
 
   private static JsonObject json(String text) {

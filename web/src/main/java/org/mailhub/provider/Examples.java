@@ -38,7 +38,9 @@ final class Examples {
       """
       {"nickname": "Office SMTP", "type": "SMTP", "fromAddress": "news@acme.example",
        "settings": {"host": "smtp.acme.example", "port": 587, "security": "STARTTLS",
-                    "username": "mailer", "password": "s3cret-pass"}}""";
+                    "username": "mailer", "password": "s3cret-pass",
+                    "dkim": {"domain": "acme.example", "selector": "mh2026",
+                             "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...\\n-----END PRIVATE KEY-----\\n"}}}""";
 
   static final String INVALID =
       """

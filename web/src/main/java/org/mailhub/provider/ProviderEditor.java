@@ -59,6 +59,9 @@ public class ProviderEditor implements Serializable {
           Map.entry("settings.security", "provider:security"),
           Map.entry("settings.messageStream", "provider:messageStream"),
           Map.entry("settings.trustedCertificate", "provider:trustedCertificate"),
+          Map.entry("settings.dkim.domain", "provider:dkimDomain"),
+          Map.entry("settings.dkim.selector", "provider:dkimSelector"),
+          Map.entry("settings.dkim.privateKey", "provider:dkimPrivateKey"),
           Map.entry("settings.headers", "provider:headersMessage"),
           Map.entry("settings.secretHeaders", "provider:headersMessage"),
           Map.entry("settings.parameters", "provider:parametersMessage"),
@@ -99,6 +102,10 @@ public class ProviderEditor implements Serializable {
   private String security;
   private String messageStream;
   private String trustedCertificate;
+  private String dkimDomain;
+  private String dkimSelector;
+  private String dkimPrivateKey;
+  private String storedDkimPrivateKey;
   private final List<Pair> headers = new ArrayList<>();
   private boolean rawBody;
   private final List<Pair> parameters = new ArrayList<>();
@@ -201,6 +208,11 @@ public class ProviderEditor implements Serializable {
     trustedCertificate = text(s, "trustedCertificate");
     username = text(s, "username");
     storedPassword = text(s, "password");
+    if (s.get("dkim") instanceof JsonObject dkim) {
+      dkimDomain = text(dkim, "domain");
+      dkimSelector = text(dkim, "selector");
+      storedDkimPrivateKey = text(dkim, "privateKey");
+    }
     if (type == ProviderType.GENERIC_HTTP) {
       method = text(s, "method");
       JsonObject auth = s.getJsonObject("auth");
@@ -239,6 +251,9 @@ public class ProviderEditor implements Serializable {
     security = null;
     messageStream = null;
     trustedCertificate = null;
+    dkimDomain = null;
+    dkimSelector = null;
+    dkimPrivateKey = null;
     username = null;
     password = null;
     if (type == ProviderType.GENERIC_HTTP && parameters.isEmpty()) {
@@ -307,6 +322,14 @@ public class ProviderEditor implements Serializable {
         put(s, "password", password);
         if (port != null) {
           s.add("port", port);
+        }
+        if (given(dkimDomain) || given(dkimSelector) || given(dkimPrivateKey)) {
+          // a key left empty keeps the stored one; domain and selector left empty turn DKIM off
+          JsonObjectBuilder dkim = JSON.createObjectBuilder();
+          put(dkim, "domain", dkimDomain);
+          put(dkim, "selector", dkimSelector);
+          put(dkim, "privateKey", dkimPrivateKey);
+          s.add("dkim", dkim);
         }
       }
       case GENERIC_HTTP -> {
@@ -399,9 +422,13 @@ public class ProviderEditor implements Serializable {
   }
 
   private static void put(JsonObjectBuilder builder, String name, String value) {
-    if (value != null && !value.isBlank()) {
+    if (given(value)) {
       builder.add(name, value);
     }
+  }
+
+  private static boolean given(String value) {
+    return value != null && !value.isBlank();
   }
 
   public void addHeader() {
@@ -600,6 +627,34 @@ public class ProviderEditor implements Serializable {
 
   public void setTrustedCertificate(String trustedCertificate) {
     this.trustedCertificate = trustedCertificate;
+  }
+
+  public String getDkimDomain() {
+    return dkimDomain;
+  }
+
+  public void setDkimDomain(String dkimDomain) {
+    this.dkimDomain = dkimDomain;
+  }
+
+  public String getDkimSelector() {
+    return dkimSelector;
+  }
+
+  public void setDkimSelector(String dkimSelector) {
+    this.dkimSelector = dkimSelector;
+  }
+
+  public String getDkimPrivateKey() {
+    return dkimPrivateKey;
+  }
+
+  public void setDkimPrivateKey(String dkimPrivateKey) {
+    this.dkimPrivateKey = dkimPrivateKey;
+  }
+
+  public String getStoredDkimPrivateKey() {
+    return storedDkimPrivateKey;
   }
 
   public String getMessageStream() {

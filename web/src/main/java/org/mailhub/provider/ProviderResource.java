@@ -52,7 +52,14 @@ import org.mailhub.rest.ApiError;
             + " networks, else 400 naming settings.security). SMTP settings: host, port,"
             + " security (NONE, STARTTLS_IF_OFFERED, STARTTLS, TLS), username, password,"
             + " trustedCertificate (PEM of a private relay's certificate, trusted besides the"
-            + " JVM's authorities; 400 when unreadable). A certificate that is not trusted fails"
+            + " JVM's authorities; 400 when unreadable), dkim ({domain, selector, privateKey}:"
+            + " every email is DKIM-signed, rsa-sha256 relaxed/relaxed, over From, To, Subject,"
+            + " Date, Message-ID, List-Id, List-Unsubscribe, List-Unsubscribe-Post, MIME-Version,"
+            + " Content-Type and the body; privateKey is an RSA key in PKCS#8 PEM and a secret; the"
+            + " public key goes in DNS as TXT <selector>._domainkey.<domain>; 400 naming"
+            + " settings.dkim.privateKey when it cannot be read as an RSA key of at least 1024"
+            + " bits, settings.dkim.domain when blank or when the fromAddress's domain is neither"
+            + " it nor under it). A certificate that is not trusted fails"
             + " for good with errorCode CERTIFICATE_NOT_TRUSTED.")
 public class ProviderResource {
 

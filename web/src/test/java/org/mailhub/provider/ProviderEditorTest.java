@@ -65,6 +65,33 @@ class ProviderEditorTest {
   }
 
   @Test
+  void aStoredDkimKeyIsNeverShownAndAnEmptyKeyFieldKeepsIt() {
+    ProviderEditor editor = new ProviderEditor();
+    editor.providers =
+        stored(
+            ProviderType.SMTP,
+            """
+            {"host": "relay.acme.example", "port": 587, "security": "STARTTLS",
+             "dkim": {"domain": "acme.example", "selector": "mh2026", "privateKey": "••••"}}""");
+    editor.setId(7L);
+
+    editor.load();
+
+    assertEquals("acme.example", editor.getDkimDomain());
+    assertEquals("mh2026", editor.getDkimSelector());
+    assertEquals(null, editor.getDkimPrivateKey());
+    assertEquals("••••", editor.getStoredDkimPrivateKey());
+    assertEquals(
+        json("{\"domain\": \"acme.example\", \"selector\": \"mh2026\"}"),
+        editor.settings().get("dkim"),
+        "sent without the key, which the service keeps");
+
+    editor.setDkimDomain(" ");
+    editor.setDkimSelector("");
+    assertFalse(editor.settings().containsKey("dkim"), "emptied, DKIM is turned off");
+  }
+
+  @Test
   void aNewGenericHttpProviderStartsWithEveryPlaceholderCallbacksAndSendingNeed() {
     ProviderEditor editor = new ProviderEditor();
     editor.setType(ProviderType.GENERIC_HTTP);
@@ -90,13 +117,17 @@ class ProviderEditorTest {
 
   /** A service that answers one Generic HTTP provider with these (masked) settings. */
   private static ProviderService stored(String maskedSettings) {
+    return stored(ProviderType.GENERIC_HTTP, maskedSettings);
+  }
+
+  private static ProviderService stored(ProviderType type, String maskedSettings) {
     return new ProviderService() {
       @Override
       public ProviderResponse get(long id) {
         return new ProviderResponse(
             id,
             "Relay",
-            ProviderType.GENERIC_HTTP,
+            type,
             null,
             "news@acme.example",
             null,

@@ -64,6 +64,6 @@ public record PostmarkSettings(
   SmtpSettings smtp(boolean testEmail) {
     String server = postmarksHost() && testEmail ? HOST : host;
     // Postmark's certificates are signed by public authorities
-    return new SmtpSettings(server, port, security, apiKey, apiKey, null);
+    return new SmtpSettings(server, port, security, apiKey, apiKey, null, null);
   }
 }

@@ -12,6 +12,7 @@ import java.io.UnsupportedEncodingException;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,9 +31,9 @@ import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
 
 /**
- * Sends one HTML email over SMTP (as {@link MimeMail} builds it) with Jakarta Mail, for the
- * SMTP-based gateways, and classifies SMTP failures: reply codes 4xx and network failures may heal,
- * 5xx will not.
+ * Sends one HTML email over SMTP (as {@link MimeMail} builds it, DKIM-signed when the settings have
+ * a key) with Jakarta Mail, for the SMTP-based gateways, and classifies SMTP failures: reply codes
+ * 4xx and network failures may heal, 5xx will not.
  */
 @ApplicationScoped
 public class MailSender {
@@ -77,6 +78,9 @@ public class MailSender {
     Session session = Session.getInstance(properties(settings));
     try {
       MimeMessage message = MimeMail.build(session, envelope, email, headers);
+      if (settings.dkim() != null) {
+        message = new DkimSigner(settings.dkim(), Clock.systemUTC()).sign(session, message);
+      }
       String messageId = message.getMessageID();
       Transport transport = session.getTransport();
       transport.connect(settings.username(), settings.password());

@@ -2,6 +2,7 @@ package org.mailhub.esp.smtp;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +13,10 @@ import org.mailhub.esp.SendOutcome;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 import org.mailhub.provider.ProviderType;
 
-/** Any SMTP server; the meta value travels in the {@value #META_HEADER} header. */
+/**
+ * Any SMTP server; the meta value travels in the {@value #META_HEADER} header. With a DKIM key in
+ * the settings every message is signed.
+ */
 @ApplicationScoped
 public class SmtpGateway implements EmailGateway<SmtpSettings> {
 
@@ -42,7 +46,33 @@ public class SmtpGateway implements EmailGateway<SmtpSettings> {
 
   @Override
   public Set<String> secretFields() {
-    return Set.of("/password");
+    return Set.of("/password", "/dkim/privateKey");
+  }
+
+  @Override
+  public List<FieldError> check(SmtpSettings settings, String fromAddress) {
+    List<FieldError> errors = new ArrayList<>(check(settings));
+    SmtpSettings.Dkim dkim = settings.dkim();
+    if (dkim != null) {
+      try {
+        DkimSigner.privateKey(dkim.privateKey());
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError("dkim.privateKey", e.getMessage()));
+      }
+      if (fromAddress != null && fromAddress.contains("@")) {
+        String from = MimeMail.domain(fromAddress);
+        if (!from.equals(dkim.domain()) && !from.endsWith("." + dkim.domain())) {
+          errors.add(
+              new FieldError(
+                  "dkim.domain",
+                  "must be the From address's domain ("
+                      + from
+                      + ") or a domain it belongs to: DMARC passes on DKIM only when the signing"
+                      + " domain aligns with the From domain"));
+        }
+      }
+    }
+    return errors;
   }
 
   @Override

@@ -71,9 +71,10 @@ class MailSenderTest {
   @Test
   void portFollowsSecurityUnlessGiven() {
     assertEquals(
-        465, new SmtpSettings("h", null, SmtpSettings.Security.TLS, null, null, null).port());
-    assertEquals(587, new SmtpSettings("h", null, null, null, null, null).port());
+        465, new SmtpSettings("h", null, SmtpSettings.Security.TLS, null, null, null, null).port());
+    assertEquals(587, new SmtpSettings("h", null, null, null, null, null, null).port());
     assertEquals(
-        2525, new SmtpSettings("h", 2525, SmtpSettings.Security.NONE, null, null, null).port());
+        2525,
+        new SmtpSettings("h", 2525, SmtpSettings.Security.NONE, null, null, null, null).port());
   }
 }

@@ -51,7 +51,7 @@ class SmtpTlsTest {
 
   private static Properties properties(Security security) {
     return sender()
-        .properties(new SmtpSettings("relay.internal", null, security, null, null, null));
+        .properties(new SmtpSettings("relay.internal", null, security, null, null, null, null));
   }
 
   @Test
@@ -72,7 +72,8 @@ class SmtpTlsTest {
     assertNull(p.get("mail.smtp.starttls.required"));
     assertEquals("true", p.get("mail.smtp.ssl.checkserveridentity"));
     assertEquals(
-        587, new SmtpSettings("h", null, Security.STARTTLS_IF_OFFERED, null, null, null).port());
+        587,
+        new SmtpSettings("h", null, Security.STARTTLS_IF_OFFERED, null, null, null, null).port());
   }
 
   @Test
@@ -91,7 +92,7 @@ class SmtpTlsTest {
   @Test
   void aTrustedCertificateGivesTheConnectionSocketsThatTrustIt() throws Exception {
     SmtpSettings settings =
-        new SmtpSettings("relay.internal", 465, Security.TLS, null, null, relayCertificate());
+        new SmtpSettings("relay.internal", 465, Security.TLS, null, null, relayCertificate(), null);
 
     Object factory = sender().properties(settings).get("mail.smtps.ssl.socketFactory");
 
@@ -106,10 +107,12 @@ class SmtpTlsTest {
 
     assertEquals(
         List.of(),
-        gateway.check(new SmtpSettings("relay.internal", null, Security.TLS, null, null, pem)));
+        gateway.check(
+            new SmtpSettings("relay.internal", null, Security.TLS, null, null, pem, null)));
     var garbage =
         gateway.check(
-            new SmtpSettings("relay.internal", null, Security.TLS, null, null, "MIIC8jCCAdqg"));
+            new SmtpSettings(
+                "relay.internal", null, Security.TLS, null, null, "MIIC8jCCAdqg", null));
     assertEquals("trustedCertificate", garbage.get(0).field());
     assertTrue(garbage.get(0).message().startsWith("must be a certificate in PEM form"));
     var broken =
@@ -120,11 +123,13 @@ class SmtpTlsTest {
                 Security.TLS,
                 null,
                 null,
-                pem.replace(pem.substring(100, 140), "AAAA")));
+                pem.replace(pem.substring(100, 140), "AAAA"),
+                null));
     assertEquals("trustedCertificate", broken.get(0).field());
     assertTrue(broken.get(0).message().startsWith("cannot be read as a PEM certificate"));
     var plain =
-        gateway.check(new SmtpSettings("relay.internal", null, Security.NONE, null, null, pem));
+        gateway.check(
+            new SmtpSettings("relay.internal", null, Security.NONE, null, null, pem, null));
     assertTrue(plain.get(0).message().startsWith("needs a security with TLS"));
   }
 

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mailhub.it.OwnServer;
+import org.mailhub.it.RefusingSmtpServer;
 
 /**
  * mailhub's benchmark: starts the provisioned server (its own base directory, port offset 200), a
@@ -41,7 +42,8 @@ import org.mailhub.it.OwnServer;
  * ceiling=<value> ratio=<value>}; on PostgreSQL also the rows each measured campaign wrote per
  * recipient, with the tables they went to. Run with {@code mvn -pl ear -Pbench verify} after {@code
  * mvn install}; sizes are system properties ({@code bench.batched}, {@code bench.single}, {@code
- * bench.events}, {@code bench.memory}).
+ * bench.events}, {@code bench.memory}, {@code bench.smtp}); {@code bench.only=smtp} runs only the
+ * SMTP scenario, and {@code bench.smtp-pool-size} sets {@code mailhub.smtp.pool-size}.
  */
 public final class Benchmark {
 
@@ -75,6 +77,7 @@ public final class Benchmark {
     int single = Integer.getInteger("bench.single", 50_000);
     int events = Integer.getInteger("bench.events", 200_000);
     int memory = Integer.getInteger("bench.memory", 1_000_000);
+    int smtp = Integer.getInteger("bench.smtp", 20_000);
     startSink();
     startServer();
     try {
@@ -84,6 +87,10 @@ public final class Benchmark {
                 System.getenv("MAILHUB_DB_URL"),
                 System.getenv("MAILHUB_DB_USER"),
                 System.getenv("MAILHUB_DB_PASSWORD"));
+      }
+      if ("smtp".equals(System.getProperty("bench.only", ""))) {
+        smtp(UUID.randomUUID().toString().substring(0, 8), smtp);
+        return;
       }
       long idlePid = serverPid();
       long[] idle = memory(idlePid);
@@ -139,6 +146,7 @@ public final class Benchmark {
       if (System.getenv("MAILHUB_DB_URL") != null) {
         databaseCeiling();
       }
+      smtp(run, smtp);
 
       importProfiles(run, "m", memory);
       awaitEnd(launch(batchedProvider, run + "-m"));
@@ -175,7 +183,11 @@ public final class Benchmark {
       }
       stopServer();
       sink.stop(0);
+      printSummary();
     }
+  }
+
+  private void printSummary() {
     System.out.println();
     System.out.printf(
         "%-37s %14s %-16s %12s %8s  %s%n", "scenario", "value", "unit", "ceiling", "ratio", "what");
@@ -408,6 +420,53 @@ public final class Benchmark {
         "time of one 1000-event POST");
   }
 
+  // ---- scenario 7: one email per recipient over SMTP, to a loopback server that discards them
+  private void smtp(String run, int recipients) throws Exception {
+    StringBuilder html = new StringBuilder("<h1>Hello {{profile.name}}</h1>");
+    while (html.length() < 2000) {
+      html.append(
+          "<p>This is the <b>spring sale</b>: everything in the shop is 20% off until Sunday,"
+              + " and delivery is free for orders above 30 euros.</p>");
+    }
+    try (RefusingSmtpServer relay = new RefusingSmtpServer()) {
+      long provider =
+          provider(
+              """
+              {"nickname": "bench smtp %s", "type": "SMTP", "fromAddress": "news@acme.example",
+               "settings": {"host": "127.0.0.1", "port": %d, "security": "NONE"}}"""
+                  .formatted(UUID.randomUUID(), relay.port()));
+      importProfiles(run, "mw", 2000);
+      awaitEnd(launch(provider, run + "-mw", html.toString())); // warm-up
+      importProfiles(run, "mt", recipients);
+      int before = relay.connections();
+      JsonObject end = awaitEnd(launch(provider, run + "-mt", html.toString()));
+      int connections = relay.connections() - before;
+      int sent = end.getJsonObject("counts").getInt("sent");
+      if (sent != recipients || relay.accepted().size() != 2000 + recipients) {
+        throw new IllegalStateException(
+            "SMTP: " + sent + " sent, " + relay.accepted().size() + " received: " + end);
+      }
+      String poolSize = System.getProperty("bench.smtp-pool-size", "");
+      report(
+          "dispatch-smtp",
+          sendRate(end),
+          "recipients/s",
+          null,
+          "SMTP, one email per recipient, "
+              + recipients
+              + " recipients, "
+              + html.length()
+              + " characters of HTML, "
+              + connections
+              + " connections"
+              + (poolSize.matches("[0-9]+") ? ", mailhub.smtp.pool-size=" + poolSize : ""));
+      lines.put(
+          "dispatch-smtp",
+          String.format("BENCH dispatch-smtp %.0f connections=%d", sendRate(end), connections));
+      System.out.println(lines.get("dispatch-smtp"));
+    }
+  }
+
   // ---- scenario 5: what the database itself can do (PostgreSQL)
   private void databaseCeiling() throws Exception {
     try (Connection c =
@@ -533,13 +592,26 @@ public final class Benchmark {
   }
 
   private long launch(long provider, String set) throws Exception {
+    return launch(provider, set, "<p>Hello {{profile.name}}, this is the spring sale.</p>");
+  }
+
+  private long launch(long provider, String set, String html) throws Exception {
     HttpResponse<String> created =
         post(
             "api/campaigns",
-            """
-            {"name": "bench", "providerId": %d, "subject": "Spring sale", "html": "<p>Hello {{profile.name}}, this is the spring sale.</p>",
-             "audience": {"type": "PROPERTY", "property": "set", "value": "%s"}}"""
-                .formatted(provider, set));
+            Json.createObjectBuilder()
+                .add("name", "bench")
+                .add("providerId", provider)
+                .add("subject", "Spring sale")
+                .add("html", html)
+                .add(
+                    "audience",
+                    Json.createObjectBuilder()
+                        .add("type", "PROPERTY")
+                        .add("property", "set")
+                        .add("value", set))
+                .build()
+                .toString());
     long id = json(created.body()).asJsonObject().getJsonNumber("id").longValue();
     HttpResponse<String> launched = post("api/campaigns/" + id + "/launch", "");
     if (launched.statusCode() != 202) {
@@ -613,11 +685,14 @@ public final class Benchmark {
           "-Xms128m -Xmx1g -XX:FlightRecorderOptions:stackdepth=256"
               + " -XX:StartFlightRecording=name=bench,settings=profile");
     }
+    // 0 measures one connection per email, as before 0.2
+    String smtpPoolSize = System.getProperty("bench.smtp-pool-size", "");
     server.start(
         environment,
         "-Dmailhub.admin.user=" + ADMIN,
         "-Dmailhub.admin.password=" + ADMIN_PASSWORD,
-        "-Dmailhub.gateway.allow-private-networks=true"); // the sink is on loopback
+        "-Dmailhub.gateway.allow-private-networks=true", // the sink is on loopback
+        "-Dmailhub.smtp.pool-size=" + (smtpPoolSize.matches("[0-9]+") ? smtpPoolSize : "16"));
   }
 
   /** The server's 25 biggest classes on the heap, printed (profiling runs). */

@@ -11,20 +11,33 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An SMTP server on loopback that takes every message but refuses the recipients whose address
- * starts with a prefix, with the reply a mail server gives for an unknown user. GreenMail accepts
- * every recipient, so the refusal needs a server of its own.
+ * An SMTP server on loopback that takes every message (keeping its recipient, discarding the rest)
+ * but refuses the recipients whose address starts with a prefix, with the reply a mail server gives
+ * for an unknown user; it counts the connections clients open and can drop them all, as servers do
+ * with idle clients. GreenMail accepts every recipient and keeps every message, so the refusal and
+ * the benchmark need a server of their own.
  */
-final class RefusingSmtpServer implements AutoCloseable {
+public final class RefusingSmtpServer implements AutoCloseable {
 
   private final ServerSocket socket;
   private final String refusedPrefix;
   private final String reply;
-  private final List<String> recipients = new CopyOnWriteArrayList<>();
-  private final List<String> accepted = new CopyOnWriteArrayList<>();
+  private final Queue<String> recipients = new ConcurrentLinkedQueue<>();
+  private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger connections = new AtomicInteger();
+
+  /** A server that refuses nobody. */
+  public RefusingSmtpServer() throws IOException {
+    this("\0", "550 5.1.1 never");
+  }
 
   RefusingSmtpServer(String refusedPrefix, String reply) throws IOException {
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -35,24 +48,38 @@ final class RefusingSmtpServer implements AutoCloseable {
     acceptor.start();
   }
 
-  int port() {
+  public int port() {
     return socket.getLocalPort();
+  }
+
+  /** The connections clients have opened so far. */
+  public int connections() {
+    return connections.get();
+  }
+
+  /** Closes every client connection, as a server does with clients idle too long. */
+  void dropConnections() throws IOException {
+    for (Socket client : open) {
+      client.close();
+    }
   }
 
   /** Every address a client named in RCPT TO, refused or not. */
   List<String> recipients() {
-    return recipients;
+    return List.copyOf(recipients);
   }
 
   /** The recipients of the messages taken. */
-  List<String> accepted() {
-    return accepted;
+  public List<String> accepted() {
+    return List.copyOf(accepted);
   }
 
   private void serve() {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
+        connections.incrementAndGet();
+        open.add(client);
         Thread session = new Thread(() -> converse(client), "refusing-smtp-session");
         session.setDaemon(true);
         session.start();
@@ -87,6 +114,7 @@ final class RefusingSmtpServer implements AutoCloseable {
             data = in.readLine();
           }
           accepted.add(rcpt);
+          rcpt = null;
           answer(out, "250 2.0.0 queued");
         } else if (command.equals("QUIT")) {
           answer(out, "221 2.0.0 bye");
@@ -97,6 +125,8 @@ final class RefusingSmtpServer implements AutoCloseable {
       }
     } catch (IOException ignored) {
       // the client went away
+    } finally {
+      open.remove(client);
     }
   }
 
@@ -107,6 +137,7 @@ final class RefusingSmtpServer implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    dropConnections();
     socket.close();
   }
 }

@@ -32,8 +32,9 @@ import org.mailhub.esp.SendOutcome;
 
 /**
  * Sends one HTML email over SMTP (as {@link MimeMail} builds it, DKIM-signed when the settings have
- * a key) with Jakarta Mail, for the SMTP-based gateways, and classifies SMTP failures: reply codes
- * 4xx and network failures may heal, 5xx will not.
+ * a key) with Jakarta Mail, for the SMTP-based gateways, on a connection kept from earlier emails
+ * when one is open ({@link SmtpConnections}), and classifies SMTP failures: reply codes 4xx and
+ * network failures may heal, 5xx will not.
  */
 @ApplicationScoped
 public class MailSender {
@@ -58,6 +59,7 @@ public class MailSender {
 
   @Inject GatewayTimeouts timeouts;
   @Inject Destinations destinations;
+  @Inject SmtpConnections connections;
 
   @Inject
   @ConfigProperty(name = "mailhub.smtp.helo-name")
@@ -82,29 +84,29 @@ public class MailSender {
         message = new DkimSigner(settings.dkim(), Clock.systemUTC()).sign(session, message);
       }
       String messageId = message.getMessageID();
-      Transport transport = session.getTransport();
-      transport.connect(settings.username(), settings.password());
+      TransportPool.Lease connection =
+          connections.borrow(
+              settings,
+              () -> {
+                Transport transport = session.getTransport();
+                transport.connect(settings.username(), settings.password());
+                return transport;
+              });
       try {
-        transport.sendMessage(message, message.getAllRecipients());
+        connection.transport().sendMessage(message, message.getAllRecipients());
       } catch (MessagingException e) {
+        connection.discard();
         throw new Delivering(e);
-      } finally {
-        closeQuietly(transport);
+      } catch (RuntimeException e) {
+        connection.discard();
+        throw e;
       }
+      connection.release();
       return SendOutcome.accepted(messageId);
     } catch (Delivering e) {
       return failure(settings, (Exception) e.getCause(), true);
     } catch (MessagingException | UnsupportedEncodingException e) {
       return failure(settings, e, false);
-    }
-  }
-
-  /** The message was accepted (or refused) already: a QUIT that fails changes nothing. */
-  private static void closeQuietly(Transport transport) {
-    try {
-      transport.close();
-    } catch (MessagingException ignored) {
-      // the server's answer to the message is what counts
     }
   }
 

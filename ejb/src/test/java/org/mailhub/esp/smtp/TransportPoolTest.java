@@ -194,38 +194,42 @@ class TransportPoolTest {
   @Test
   void theKeyChangesWithEverySettingThePasswordIncluded() {
     SmtpSettings settings =
-        new SmtpSettings("relay.internal", 587, Security.STARTTLS, "hub", "secret", null);
+        new SmtpSettings("relay.internal", 587, Security.STARTTLS, "hub", "secret", null, null);
     String key = SmtpConnections.key(settings);
 
     assertEquals(
         key,
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "hub", "secret", null)));
+            new SmtpSettings(
+                "relay.internal", 587, Security.STARTTLS, "hub", "secret", null, null)));
     assertNotEquals(
         key,
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "hub", "changed", null)));
+            new SmtpSettings(
+                "relay.internal", 587, Security.STARTTLS, "hub", "changed", null, null)));
     assertNotEquals(
         key,
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 2587, Security.STARTTLS, "hub", "secret", null)));
+            new SmtpSettings(
+                "relay.internal", 2587, Security.STARTTLS, "hub", "secret", null, null)));
     assertNotEquals(
         key,
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.TLS, "hub", "secret", null)));
+            new SmtpSettings("relay.internal", 587, Security.TLS, "hub", "secret", null, null)));
     assertNotEquals(
         key,
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "hub", "secret", "PEM")));
+            new SmtpSettings(
+                "relay.internal", 587, Security.STARTTLS, "hub", "secret", "PEM", null)));
     assertNotEquals(
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "ab", "c", null)),
+            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "ab", "c", null, null)),
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "a", "bc", null)));
+            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "a", "bc", null, null)));
     assertNotEquals(
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, null, null, null)),
+            new SmtpSettings("relay.internal", 587, Security.STARTTLS, null, null, null, null)),
         SmtpConnections.key(
-            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "null", null, null)));
+            new SmtpSettings("relay.internal", 587, Security.STARTTLS, "null", null, null, null)));
   }
 }

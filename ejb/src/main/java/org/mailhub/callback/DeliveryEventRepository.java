@@ -55,16 +55,26 @@ public class DeliveryEventRepository {
   }
 
   /** The types of an address's latest events of these types, the newest first. */
-  public List<DeliveryEventType> latestOfTypes(
+  /**
+   * The address's latest reports of these kinds, the newest first, with the email each is about.
+   */
+  public List<org.mailhub.suppression.SoftBounces.Report> latestOfTypes(
       String email, Collection<DeliveryEventType> types, int limit) {
-    return em.createQuery(
-            "select e.type from DeliveryEvent e where e.email = :email and e.type in :types"
+    return em
+        .createQuery(
+            "select e.type, e.sendId from DeliveryEvent e where e.email = :email and e.type in :types"
                 + " order by e.occurredAt desc, e.id desc",
-            DeliveryEventType.class)
+            Object[].class)
         .setParameter("email", email)
         .setParameter("types", types)
         .setMaxResults(limit)
-        .getResultList();
+        .getResultList()
+        .stream()
+        .map(
+            row ->
+                new org.mailhub.suppression.SoftBounces.Report(
+                    (DeliveryEventType) row[0], (Long) row[1]))
+        .toList();
   }
 
   /** Events per type, of a campaign or of a provider. */

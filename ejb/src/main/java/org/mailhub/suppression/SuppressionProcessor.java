@@ -47,7 +47,11 @@ public class SuppressionProcessor {
         && receipt.suppression() == null
         && softBounceLimit > 0
         && SoftBounces.reachLimit(
-            events.latestOfTypes(receipt.email(), SoftBounces.COUNTED, softBounceLimit),
+            // retries of one email may come as several reports: look further back than the limit
+            events.latestOfTypes(
+                receipt.email(),
+                SoftBounces.COUNTED,
+                (int) Math.min(softBounceLimit * 10L, 10_000)),
             softBounceLimit)) {
       suppress(receipt, SuppressionReason.SOFT_BOUNCES);
     }

@@ -20,33 +20,21 @@ public final class SoftBounces {
 
   private SoftBounces() {}
 
-  /** One report about an address: its kind, and the email it is about (null when unknown). */
-  public record Report(DeliveryEventType type, Long sendId) {}
-
   /**
-   * Whether the address's latest reports are {@code limit} soft bounces in a row, counting the
-   * emails that bounced, not the reports: an ESP that reports each retry of one email counts once.
-   *
    * @param newestFirst an address's reports, the newest first
    * @param limit soft bounces in a row that suppress; below 1, none ever do
    */
-  public static boolean reachLimit(List<Report> newestFirst, int limit) {
+  public static boolean reachLimit(List<DeliveryEventType> newestFirst, int limit) {
     if (limit < 1) {
       return false;
     }
-    java.util.Set<Long> emails = new java.util.HashSet<>();
-    int unlinked = 0;
-    for (Report report : newestFirst) {
-      if (report.type() == DeliveryEventType.SOFT_BOUNCE) {
-        if (report.sendId() == null) {
-          unlinked++;
-        } else {
-          emails.add(report.sendId());
-        }
-        if (unlinked + emails.size() >= limit) {
+    int run = 0;
+    for (DeliveryEventType type : newestFirst) {
+      if (type == DeliveryEventType.SOFT_BOUNCE) {
+        if (++run >= limit) {
           return true;
         }
-      } else if (COUNTED.contains(report.type())) {
+      } else if (COUNTED.contains(type)) {
         return false;
       }
     }

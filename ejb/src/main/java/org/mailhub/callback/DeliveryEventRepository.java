@@ -55,26 +55,16 @@ public class DeliveryEventRepository {
   }
 
   /** The types of an address's latest events of these types, the newest first. */
-  /**
-   * The address's latest reports of these kinds, the newest first, with the email each is about.
-   */
-  public List<org.mailhub.suppression.SoftBounces.Report> latestOfTypes(
+  public List<DeliveryEventType> latestOfTypes(
       String email, Collection<DeliveryEventType> types, int limit) {
-    return em
-        .createQuery(
-            "select e.type, e.sendId from DeliveryEvent e where e.email = :email and e.type in :types"
+    return em.createQuery(
+            "select e.type from DeliveryEvent e where e.email = :email and e.type in :types"
                 + " order by e.occurredAt desc, e.id desc",
-            Object[].class)
+            DeliveryEventType.class)
         .setParameter("email", email)
         .setParameter("types", types)
         .setMaxResults(limit)
-        .getResultList()
-        .stream()
-        .map(
-            row ->
-                new org.mailhub.suppression.SoftBounces.Report(
-                    (DeliveryEventType) row[0], (Long) row[1]))
-        .toList();
+        .getResultList();
   }
 
   /** Events per type, of a campaign or of a provider. */

@@ -47,11 +47,7 @@ public class SuppressionProcessor {
         && receipt.suppression() == null
         && softBounceLimit > 0
         && SoftBounces.reachLimit(
-            // retries of one email may come as several reports: look further back than the limit
-            events.latestOfTypes(
-                receipt.email(),
-                SoftBounces.COUNTED,
-                (int) Math.min(softBounceLimit * 10L, 10_000)),
+            events.latestOfTypes(receipt.email(), SoftBounces.COUNTED, softBounceLimit),
             softBounceLimit)) {
       suppress(receipt, SuppressionReason.SOFT_BOUNCES);
     }

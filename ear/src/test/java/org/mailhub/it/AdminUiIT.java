@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.UUID;
@@ -39,11 +37,7 @@ class AdminUiIT {
 
   @RegisterExtension
   static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-              new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser("pm-ui-token", "pm-ui-token"))
-          .withPerMethodLifecycle(false);
+      Mailhub.smtpServer("pm-ui-token").withPerMethodLifecycle(false);
 
   private final String run = UUID.randomUUID().toString().substring(0, 6);
   private Browser browser;

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,11 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class CallbacksIT {
 
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-              new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withUser("pm", "pm"));
+  @RegisterExtension static final GreenMailExtension SMTP = Mailhub.smtpServer("pm");
 
   private RecordingEsp esp;
   private String run;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -38,10 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class CampaignDispatchIT {
 
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-          new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  @RegisterExtension static final GreenMailExtension SMTP = Mailhub.smtpServer();
 
   private RecordingEsp esp;
   private String run;

@@ -3,9 +3,7 @@ package org.mailhub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -35,11 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class DocumentedSuppressionsIT {
 
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-              new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withConfiguration(GreenMailConfiguration.aConfig().withUser("pm", "pm"));
+  @RegisterExtension static final GreenMailExtension SMTP = Mailhub.smtpServer("pm");
 
   private RecordingEsp esp;
   private String run;

@@ -101,6 +101,25 @@ final class Mailhub {
   }
 
   /** A port nobody listens on right now, for the loopback peers of the tests. */
+  /**
+   * A loopback SMTP server (GreenMail) on a free port for an IT's providers to relay through, with
+   * these users (each one's password is its name).
+   */
+  static com.icegreen.greenmail.junit5.GreenMailExtension smtpServer(String... users) {
+    var server =
+        new com.icegreen.greenmail.junit5.GreenMailExtension(
+            new com.icegreen.greenmail.util.ServerSetup(
+                freePort(), "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+    if (users.length == 0) {
+      return server;
+    }
+    var config = com.icegreen.greenmail.configuration.GreenMailConfiguration.aConfig();
+    for (String user : users) {
+      config = config.withUser(user, user);
+    }
+    return server.withConfiguration(config);
+  }
+
   static int freePort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -31,10 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class PreferencesIT {
 
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-          new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  @RegisterExtension static final GreenMailExtension SMTP = Mailhub.smtpServer();
 
   private static final Pattern ONE_CLICK =
       Pattern.compile("<(http://localhost:8080/preferences/([^>/]+)/one-click)>");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -40,12 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @RunAsClient
 class ProvidersIT {
 
-  @RegisterExtension
-  static final GreenMailExtension SMTP =
-      new GreenMailExtension(
-              new ServerSetup(Mailhub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser("pm-token-123", "pm-token-123"));
+  @RegisterExtension static final GreenMailExtension SMTP = Mailhub.smtpServer("pm-token-123");
 
   private RecordingEsp esp;
 

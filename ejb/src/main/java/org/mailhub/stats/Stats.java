@@ -82,19 +82,6 @@ public record Stats(
         suppressions);
   }
 
-  /** The counts, without suppressions by reason. */
-  public Stats(
-      long sent,
-      long delivered,
-      Failed failed,
-      long clicked,
-      long opened,
-      long unsubscribed,
-      long suppressed,
-      long errors) {
-    this(sent, delivered, failed, clicked, opened, unsubscribed, suppressed, errors, Map.of());
-  }
-
   @JsonbPropertyOrder({"hardBounce", "softBounce", "dropped", "invalid", "spam", "unsubscribed"})
   public record Failed(
       @JsonbProperty("hard_bounce") long hardBounce,

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 
 /** Profiles, upserted by address in chunks so that imports of any size stream through. */
@@ -56,13 +57,13 @@ public class ProfileService {
         .orElseThrow(() -> RequestRejected.notFound("There is no profile " + email));
   }
 
-  public ProfilePage page(int page, int size) {
+  public Page<ProfileResponse> page(int page, int size) {
     return page(null, page, size);
   }
 
   /** A page of the profiles whose address contains {@code search} (all when null), oldest first. */
-  public ProfilePage page(String search, int page, int size) {
-    return new ProfilePage(list(search, page, size), page, size, profiles.count(search));
+  public Page<ProfileResponse> page(String search, int page, int size) {
+    return new Page<>(list(search, page, size), page, size, profiles.count(search));
   }
 
   /** {@link #page} without the total, for callers that count once for many pages. */

@@ -100,7 +100,6 @@ final class Mailhub {
                 (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  /** A port nobody listens on right now, for the loopback peers of the tests. */
   /**
    * A loopback SMTP server (GreenMail) on a free port for an IT's providers to relay through, with
    * these users (each one's password is its name).
@@ -120,6 +119,7 @@ final class Mailhub {
     return server.withConfiguration(config);
   }
 
+  /** A port nobody listens on right now, for the loopback peers of the tests. */
   static int freePort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       return socket.getLocalPort();

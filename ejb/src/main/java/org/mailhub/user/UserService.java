@@ -22,6 +22,13 @@ public class UserService {
     return users.list().stream().map(UserResponse::of).toList();
   }
 
+  public UserResponse get(String username) {
+    return users
+        .find(username)
+        .map(UserResponse::of)
+        .orElseThrow(() -> RequestRejected.notFound("There is no user " + username));
+  }
+
   public UserResponse create(UserRequest request) {
     List<FieldError> errors = new ArrayList<>();
     String nameProblem = User.usernameProblem(request.username());

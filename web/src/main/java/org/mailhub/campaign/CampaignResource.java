@@ -23,6 +23,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -56,6 +58,7 @@ public class CampaignResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createCampaign",
       summary = "Create a draft campaign",
       description =
           "providerId null sends through the default provider at launch. placeholders must give a"
@@ -74,7 +77,15 @@ public class CampaignResource {
                               + " {{profile.name}}, code $$hid</p>\", \"placeholders\": {\"hid\":"
                               + " \"SPRING24\"}, \"audience\": {\"type\": \"PROPERTY\", \"property\":"
                               + " \"city\", \"value\": \"Lisbon\"}}")))
-  @APIResponse(responseCode = "201", description = "the draft")
+  @APIResponse(
+      responseCode = "201",
+      description = "the draft",
+      content = @Content(schema = @Schema(implementation = CampaignResponse.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "the new campaign's address",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   @APIResponse(responseCode = "400", description = "invalid fields, each named")
   public Response create(@NotNull CampaignRequest request) {
     CampaignResponse created = campaigns.create(request);
@@ -84,7 +95,7 @@ public class CampaignResource {
   }
 
   @GET
-  @Operation(summary = "Campaigns, newest first")
+  @Operation(operationId = "listCampaigns", summary = "Campaigns, newest first")
   public List<CampaignResponse> list(
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
@@ -94,6 +105,7 @@ public class CampaignResource {
   @GET
   @Path("{id}")
   @Operation(
+      operationId = "getCampaign",
       summary = "A campaign with its status and live counts",
       description =
           "counts: targeted = queued + sent + failed + suppressed + cancelled + inDoubt once the"
@@ -106,6 +118,7 @@ public class CampaignResource {
   @POST
   @Path("{id}/launch")
   @Operation(
+      operationId = "launchCampaign",
       summary = "Start sending",
       description =
           "Answers 202 at once; follow the progress with GET /api/campaigns/{id}. Through a"
@@ -114,7 +127,10 @@ public class CampaignResource {
               + " launch is refused with 400 INSECURE_PUBLIC_URL while MAILHUB_PUBLIC_URL is"
               + " unset, names this machine or is not https, unless"
               + " MAILHUB_PUBLIC_URL_INSECURE=true.")
-  @APIResponse(responseCode = "202", description = "sending has started")
+  @APIResponse(
+      responseCode = "202",
+      description = "sending has started",
+      content = @Content(schema = @Schema(implementation = CampaignResponse.class)))
   @APIResponse(
       responseCode = "400",
       description =
@@ -132,13 +148,17 @@ public class CampaignResource {
   @POST
   @Path("{id}/cancel")
   @Operation(
+      operationId = "cancelCampaign",
       summary = "Stop sending what is not sent yet",
       description =
           "Waiting recipients count as CANCELLED at once (their records are written as their"
               + " dispatch chunks come up). A chunk already being sent notices within about 250 ms:"
               + " the calls in flight finish and are recorded, its remaining recipients become"
               + " CANCELLED.")
-  @APIResponse(responseCode = "200", description = "cancelled")
+  @APIResponse(
+      responseCode = "200",
+      description = "cancelled",
+      content = @Content(schema = @Schema(implementation = CampaignResponse.class)))
   @APIResponse(responseCode = "409", description = "already finished")
   @APIResponse(
       responseCode = "415",
@@ -151,6 +171,7 @@ public class CampaignResource {
   @Path("{id}/test")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "sendCampaignTest",
       summary = "Send the campaign's subject and HTML to up to five addresses, as a test",
       description =
           "Personalised like the campaign's emails, with the properties of the profile named by"
@@ -202,6 +223,7 @@ public class CampaignResource {
   @GET
   @Path("{id}/sends")
   @Operation(
+      operationId = "listCampaignSends",
       summary = "The campaign's send records: per recipient its status, meta, message id and error",
       description =
           "Send records first (id order), then the recipients still waiting in dispatch chunks,"
@@ -226,6 +248,7 @@ public class CampaignResource {
   @GET
   @Path("{id}/stats")
   @Operation(
+      operationId = "getCampaignStats",
       summary = org.mailhub.stats.Stats.SUMMARY,
       description = org.mailhub.stats.Stats.DESCRIPTION)
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
@@ -235,6 +258,7 @@ public class CampaignResource {
   @GET
   @Path("{id}/errors")
   @Operation(
+      operationId = "listCampaignErrors",
       summary = "The campaign's errors: refused at send time, then reported by the provider",
       description =
           "As many as its statistics' failedTotal counts. First the emails the provider refused"
@@ -272,6 +296,7 @@ public class CampaignResource {
   @Path("{id}/report.csv")
   @Produces("text/csv; charset=UTF-8")
   @Operation(
+      operationId = "downloadCampaignReport",
       summary = "The campaign's send records as CSV, one row per recipient",
       description =
           "Columns: email, status (QUEUED, SENDING, SENT, FAILED, SUPPRESSED, CANCELLED,"
@@ -283,7 +308,13 @@ public class CampaignResource {
               + " can be exported; values with commas, quotes or line breaks are quoted (RFC"
               + " 4180), and a cell a spreadsheet would run as a formula (starting with = + - @,"
               + " a tab or a carriage return) starts with an apostrophe.")
-  @APIResponse(responseCode = "200", description = "the CSV")
+  @APIResponse(
+      responseCode = "200",
+      description = "the CSV",
+      content =
+          @Content(
+              mediaType = "text/csv",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "404", description = "no such campaign")
   public Response report(@PathParam("id") long id) {
     campaigns.get(id);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,17 +23,19 @@ public class HealthResource {
   @Inject HealthService health;
 
   @GET
-  @Operation(summary = "Is mailhub up and can it reach its database?")
+  @Operation(operationId = "getHealth", summary = "Is mailhub up and can it reach its database?")
   @APIResponse(
       responseCode = "200",
       description = "mailhub is up",
       content =
           @Content(
               examples =
-                  @ExampleObject(
-                      name = "up",
-                      value = "{\"status\": \"UP\", \"database\": \"H2\"}")))
-  @APIResponse(responseCode = "503", description = "the database cannot be reached")
+                  @ExampleObject(name = "up", value = "{\"status\": \"UP\", \"database\": \"H2\"}"),
+              schema = @Schema(implementation = Health.class)))
+  @APIResponse(
+      responseCode = "503",
+      description = "the database cannot be reached",
+      content = @Content(schema = @Schema(implementation = Health.class)))
   public Response check() {
     Health result = health.check();
     return Response.status(result.status() == Health.Status.UP ? 200 : 503).entity(result).build();

@@ -39,6 +39,7 @@ public class ProfileResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "importProfiles",
       summary = "Import profiles from a JSON array",
       description =
           "Creates or updates profiles by email (compared without case); properties are merged into"
@@ -66,6 +67,8 @@ public class ProfileResource {
   @POST
   @Consumes(CSV)
   @Operation(
+      // for curl users; generated clients send CSV as a file (POST /api/profiles/import)
+      hidden = true,
       summary = "Import profiles from CSV",
       description =
           "The header row names the columns; one is email, every other column is a property (text)."
@@ -88,6 +91,7 @@ public class ProfileResource {
 
   @GET
   @Operation(
+      operationId = "listProfiles",
       summary = "Find a profile by email, or page through all",
       description = "With email: that profile (404 if none). Without: a page, oldest first.")
   public Response find(

@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,7 +71,7 @@ public class ProviderResource {
   @Inject org.mailhub.stats.StatsService stats;
 
   @GET
-  @Operation(summary = "List providers, by nickname")
+  @Operation(operationId = "listProviders", summary = "List providers, by nickname")
   public List<ProviderResponse> list() {
     return providers.list().stream().map(this::asCallerMaySee).toList();
   }
@@ -83,7 +85,7 @@ public class ProviderResource {
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One provider")
+  @Operation(operationId = "getProvider", summary = "One provider")
   @APIResponse(responseCode = "200", description = "the provider")
   @APIResponse(
       responseCode = "404",
@@ -95,6 +97,7 @@ public class ProviderResource {
 
   @POST
   @Operation(
+      operationId = "createProvider",
       summary = "Add a provider",
       description =
           "The first provider becomes the default. GENERIC_HTTP templates must use $$To, $$HTML,"
@@ -119,7 +122,15 @@ public class ProviderResource {
                 @ExampleObject(name = "POSTMARK", value = Examples.POSTMARK),
                 @ExampleObject(name = "SMTP", value = Examples.SMTP)
               }))
-  @APIResponse(responseCode = "201", description = "created; Location names it")
+  @APIResponse(
+      responseCode = "201",
+      description = "created; Location names it",
+      content = @Content(schema = @Schema(implementation = ProviderResponse.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "the new provider's address",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   @APIResponse(
       responseCode = "400",
       description = "invalid fields, each named",
@@ -141,11 +152,15 @@ public class ProviderResource {
   @PUT
   @Path("{id}")
   @Operation(
+      operationId = "updateProvider",
       summary = "Replace a provider's settings",
       description =
           "The type cannot change. The answer's warnings are those of the new settings (see"
               + " POST).")
-  @APIResponse(responseCode = "200", description = "updated")
+  @APIResponse(
+      responseCode = "200",
+      description = "updated",
+      content = @Content(schema = @Schema(implementation = ProviderResponse.class)))
   @APIResponse(
       responseCode = "400",
       description = "invalid fields, each named",
@@ -166,6 +181,7 @@ public class ProviderResource {
   @DELETE
   @Path("{id}")
   @Operation(
+      operationId = "deleteProvider",
       summary = "Delete a provider",
       description = "The default provider can only be deleted when it is the last one.")
   @APIResponse(responseCode = "204", description = "deleted")
@@ -184,8 +200,11 @@ public class ProviderResource {
 
   @POST
   @Path("{id}/default")
-  @Operation(summary = "Make this provider the default one")
-  @APIResponse(responseCode = "200", description = "it is now the default")
+  @Operation(operationId = "makeDefaultProvider", summary = "Make this provider the default one")
+  @APIResponse(
+      responseCode = "200",
+      description = "it is now the default",
+      content = @Content(schema = @Schema(implementation = ProviderResponse.class)))
   @APIResponse(
       responseCode = "404",
       description = "no such provider",
@@ -197,6 +216,7 @@ public class ProviderResource {
   @POST
   @Path("{id}/test-email")
   @Operation(
+      operationId = "sendProviderTestEmail",
       summary = "Send one real email through the provider now",
       description =
           "Answers 200 when the provider accepted it, 502 with the provider's own status, error"
@@ -228,6 +248,7 @@ public class ProviderResource {
   @GET
   @Path("{id}/stats")
   @Operation(
+      operationId = "getProviderStats",
       summary = org.mailhub.stats.Stats.SUMMARY,
       description = org.mailhub.stats.Stats.DESCRIPTION)
   public org.mailhub.stats.Stats stats(@PathParam("id") long id) {
@@ -238,15 +259,19 @@ public class ProviderResource {
   @Path("{id}/stats.csv")
   @Produces("text/csv; charset=UTF-8")
   @Operation(
+      operationId = "downloadProviderStats",
       summary = "The provider's statistics as CSV: metric,count rows",
       description =
           "The metrics are the fields of GET /api/providers/{id}/stats, the failures by type as"
               + " failed.hard_bounce, failed.soft_bounce, and so on.")
-  @APIResponse(responseCode = "200", description = "the CSV")
   @APIResponse(
-      responseCode = "404",
-      description = "no such provider",
-      content = @Content(schema = @Schema(implementation = ApiError.class)))
+      responseCode = "200",
+      description = "the CSV",
+      content =
+          @Content(
+              mediaType = "text/csv",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(responseCode = "404", description = "no such provider")
   public Response statsCsv(@PathParam("id") long id) {
     return Response.ok(org.mailhub.stats.StatsReport.csv(stats.provider(id)))
         .header("Content-Disposition", "attachment; filename=\"provider-" + id + "-stats.csv\"")

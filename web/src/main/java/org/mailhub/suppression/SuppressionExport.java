@@ -10,6 +10,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
@@ -22,10 +26,18 @@ public class SuppressionExport {
   @GET
   @Produces("text/csv")
   @Operation(
+      operationId = "downloadSuppressions",
       summary = "Every suppression as CSV: email, reason, providerId, campaignId, createdAt",
       description =
           "RFC 4180; a cell a spreadsheet would run as a formula (starting with = + - @, a tab or a"
               + " carriage return) starts with an apostrophe.")
+  @APIResponse(
+      responseCode = "200",
+      description = "the CSV",
+      content =
+          @Content(
+              mediaType = "text/csv",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
   public Response export() {
     StreamingOutput csv =
         out -> suppressions.exportCsv(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -15,10 +15,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,21 +37,36 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SuppressionResource {
 
   @Inject SuppressionService suppressions;
+  @Context UriInfo uri;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "addSuppression",
       summary = "Suppress an address by hand",
       description =
           "reason defaults to MANUAL; an address already suppressed keeps its first reason. The"
               + " address must be valid by the rule of profile imports (its domain has a dot), or"
               + " the answer is 400 naming the email field.")
+  @APIResponse(
+      responseCode = "201",
+      description = "suppressed (or already suppressed: the suppression as it is)",
+      content = @Content(schema = @Schema(implementation = SuppressionResponse.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "the suppression's address: /api/suppressions/{email}",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   public Response add(@Valid @NotNull SuppressionRequest request) {
-    return Response.status(201).entity(suppressions.add(request)).build();
+    SuppressionResponse suppression = suppressions.add(request);
+    return Response.created(uri.getAbsolutePathBuilder().path(suppression.email()).build())
+        .entity(suppression)
+        .build();
   }
 
   @GET
   @Operation(
+      operationId = "listSuppressions",
       summary = "Page through suppressions, newest first",
       description = "email= finds addresses containing the text; reason= filters by reason.")
   public List<SuppressionResponse> find(
@@ -58,7 +79,9 @@ public class SuppressionResource {
 
   @GET
   @Path("{email}")
-  @Operation(summary = "Whether one address is suppressed, and why (404 when it is not)")
+  @Operation(
+      operationId = "getSuppression",
+      summary = "Whether one address is suppressed, and why (404 when it is not)")
   public SuppressionResponse get(@PathParam("email") String email) {
     return suppressions.find(email);
   }
@@ -66,6 +89,7 @@ public class SuppressionResource {
   @DELETE
   @Path("{email}")
   @Operation(
+      operationId = "removeSuppression",
       summary = "Resubscribe an address",
       description = "Lifts the suppression; it stays in the audit trail.")
   @APIResponse(responseCode = "204", description = "resubscribed")

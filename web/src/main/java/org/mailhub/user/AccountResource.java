@@ -33,6 +33,7 @@ public class AccountResource {
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "changeOwnPassword",
       summary = "Change your own password",
       description =
           "Any user, admin or viewer. The current password is required even with a session; the"

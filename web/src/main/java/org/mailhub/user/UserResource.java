@@ -14,10 +14,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,9 +39,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
   @Inject UserService users;
+  @Context UriInfo uri;
 
   @GET
-  @Operation(summary = "List users, by name")
+  @Operation(operationId = "listUsers", summary = "List users, by name")
   public List<UserResponse> list() {
     return users.list();
   }
@@ -45,6 +50,7 @@ public class UserResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "createUser",
       summary = "Add a user",
       description =
           "User names (compared without case) are 1 to 100 letters, digits or . _ @ -; passwords"
@@ -58,16 +64,35 @@ public class UserResource {
                       value =
                           "{\"username\": \"reporting\", \"password\": \"a long secret\","
                               + " \"role\": \"VIEWER\"}")))
-  @APIResponse(responseCode = "201", description = "added")
+  @APIResponse(
+      responseCode = "201",
+      description = "added",
+      content = @Content(schema = @Schema(implementation = UserResponse.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "the new user's address",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")))
   @APIResponse(responseCode = "400", description = "an invalid field, named in violations")
   @APIResponse(responseCode = "409", description = "the user name is taken")
   public Response add(@NotNull UserRequest request) {
-    return Response.status(201).entity(users.create(request)).build();
+    UserResponse created = users.create(request);
+    return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
+        .entity(created)
+        .build();
+  }
+
+  @GET
+  @Path("{username}")
+  @Operation(operationId = "getUser", summary = "One user, by name (compared without case)")
+  public UserResponse get(@PathParam("username") String username) {
+    return users.get(username);
   }
 
   @DELETE
   @Path("{username}")
   @Operation(
+      operationId = "deleteUser",
       summary = "Remove a user",
       description = "Nobody removes themselves, and the last admin stays.")
   @APIResponse(responseCode = "204", description = "removed")

@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
 import org.mailhub.rest.ApiError;
@@ -39,7 +38,6 @@ import org.mailhub.stats.ErrorResponse;
 @RequestScoped
 @Path("api/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "basicAuth")
 @Tag(
     name = "Campaigns",
     description =

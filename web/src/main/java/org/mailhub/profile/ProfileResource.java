@@ -21,13 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RequestScoped
 @Path("api/profiles")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "basicAuth")
 @Tag(name = "Profiles", description = "The people campaigns are sent to, with their properties.")
 public class ProfileResource {
 

@@ -94,6 +94,9 @@ public class ApiDocument implements OASFilter {
   static final String BASIC = "basicAuth";
   static final String BEARER = "bearerAuth";
 
+  /** The calls of the document that need no credentials (web.xml says the same). */
+  static final java.util.Set<String> OPEN = java.util.Set.of("/api/health");
+
   @Override
   public void filterOpenAPI(OpenAPI openAPI) {
     config("mailhub.version").ifPresent(openAPI.getInfo()::setVersion);
@@ -137,13 +140,11 @@ public class ApiDocument implements OASFilter {
   }
 
   /**
-   * Security moves to the top level (open calls say so with an empty list), and the operation gets
-   * the error answers a call of its kind can give, as references.
+   * Every call but the open ones takes the top level's security, and gets the error answers a call
+   * of its kind can give, as references.
    */
   private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
-    boolean open =
-        operation.getSecurity() != null && operation.getSecurity().isEmpty()
-            || path.equals("/api/health");
+    boolean open = OPEN.contains(path);
     // an empty requirement: no credentials needed (an empty list would not be written out)
     operation.setSecurity(open ? List.of(OASFactory.createSecurityRequirement()) : null);
     APIResponses answers = operation.getResponses();
@@ -160,8 +161,10 @@ public class ApiDocument implements OASFilter {
     }
     if (!open) {
       refer(answers, Failure.UNAUTHORIZED);
-      refer(answers, Failure.FORBIDDEN);
       refer(answers, Failure.TOO_MANY_REQUESTS);
+      if (writes) {
+        refer(answers, Failure.FORBIDDEN);
+      }
     }
     if (path.contains("{")) {
       refer(answers, Failure.NOT_FOUND);

@@ -13,14 +13,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in user's own account: every user, admin or viewer, changes their own password. */
 @RequestScoped
 @Path("api/account")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "basicAuth")
 @Tag(name = "Users")
 public class AccountResource {
 

@@ -6,6 +6,7 @@ package org.mailhub.health;
  */
 public record Health(Status status, String database, String detail) {
 
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "HealthStatus")
   public enum Status {
     UP,
     DOWN

@@ -196,6 +196,7 @@ public class CampaignResource {
       description = "one outcome per address",
       content =
           @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TestSendResult.class),
               examples =
                   @ExampleObject(
                       name = "sent and refused",

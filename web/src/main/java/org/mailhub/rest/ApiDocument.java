@@ -56,9 +56,10 @@ public class ApiDocument implements OASFilter {
     UNSUPPORTED_MEDIA_TYPE(
         "415",
         "UnsupportedMediaType",
-        "JSON_OR_HEADER_REQUIRED: a POST, PUT or DELETE without Content-Type: application/json"
-            + " (text/csv where CSV is taken) and without the header X-Requested-By; or"
-            + " UNSUPPORTED_MEDIA_TYPE, a body of a type the call does not take."),
+        "JSON_OR_HEADER_REQUIRED: a POST with a user's basic credentials, without Content-Type:"
+            + " application/json (text/csv where CSV is taken) and without the header"
+            + " X-Requested-By (calls with an API key need neither); or UNSUPPORTED_MEDIA_TYPE, a"
+            + " body of a type the call does not take."),
     TOO_MANY_REQUESTS(
         "429",
         "TooManyRequests",
@@ -169,11 +170,11 @@ public class ApiDocument implements OASFilter {
     if (path.contains("{")) {
       refer(answers, Failure.NOT_FOUND);
     }
-    if (writes) {
+    if (method == PathItem.HttpMethod.POST || operation.getRequestBody() != null) {
       refer(answers, Failure.UNSUPPORTED_MEDIA_TYPE);
-      if (operation.getRequestBody() != null) {
-        refer(answers, Failure.PAYLOAD_TOO_LARGE);
-      }
+    }
+    if (operation.getRequestBody() != null) {
+      refer(answers, Failure.PAYLOAD_TOO_LARGE);
     }
     for (Failure failure : Failure.values()) {
       APIResponse declared = answers.getAPIResponse(failure.status);

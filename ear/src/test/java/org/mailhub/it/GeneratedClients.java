@@ -22,8 +22,11 @@ final class GeneratedClients {
 
   static final Path ROOT = Path.of(System.getProperty("mailhub.it.generated-clients"));
   private static final Path GENERATOR = Path.of(System.getProperty("mailhub.it.openapi-generator"));
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  /** The program written against the generated Java client (ear/src/test/client). */
+  static final Path STORY =
+      Path.of(System.getProperty("mailhub.it.client-story"), "org/mailhub/story/ClientStory.java");
 
   private GeneratedClients() {}
 

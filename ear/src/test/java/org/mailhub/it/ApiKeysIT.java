@@ -334,6 +334,20 @@ class ApiKeysIT {
     HttpResponse<String> page = Mailhub.get("api-docs/");
     assertEquals(200, page.statusCode(), page.body());
     assertTrue(page.body().contains("initializer.js"), page.body());
+    JsonObject document = Mailhub.json(Mailhub.get("openapi?format=JSON"));
+    JsonObject scheme =
+        document
+            .getJsonObject("components")
+            .getJsonObject("securitySchemes")
+            .getJsonObject("bearerAuth");
+    assertEquals("bearer", scheme.getString("scheme"), scheme.toString());
+    assertEquals(
+        "createApiKey",
+        document
+            .getJsonObject("paths")
+            .getJsonObject("/api/keys")
+            .getJsonObject("post")
+            .getString("operationId"));
 
     String tryKey = create("Try it out " + run, "VIEWER").getString("key");
     try (Browser browser = new Browser()) {
@@ -361,13 +375,21 @@ class ApiKeysIT {
         "the API reference sent the key");
   }
 
-  /** Executes the open operation in Swagger UI and answers the status it shows. */
+  /**
+   * Executes the open operation in Swagger UI, after clearing the answer before, and answers the
+   * status it shows.
+   */
   private static String execute(Browser browser) {
-    browser.js("document.querySelectorAll('.live-responses-table').forEach(e => e.remove())");
-    browser.click(By.cssSelector("#operations-API_keys-listApiKeys .execute"));
     By status =
         By.cssSelector(
             "#operations-API_keys-listApiKeys .live-responses-table tbody .response-col_status");
+    By clear = By.cssSelector("#operations-API_keys-listApiKeys .btn-clear");
+    if (!browser.driver.findElements(clear).isEmpty()) {
+      browser.click(clear);
+      browser.waitUntil(
+          () -> browser.driver.findElements(status).isEmpty(), () -> "the answer stays");
+    }
+    browser.click(By.cssSelector("#operations-API_keys-listApiKeys .execute"));
     browser.waitUntil(
         () -> !browser.driver.findElements(status).isEmpty(), () -> "no answer in Swagger UI");
     return browser.driver.findElement(status).getText().strip().split("\\s+")[0];

@@ -43,6 +43,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     scheme = "bearer",
     bearerFormat = "mailhub API key",
     description =
-        "an API key, mh_ and 43 characters, sent as Authorization: Bearer <key>; an admin creates"
+        "an API key, mh_ and 43 characters, sent as `Authorization: Bearer <key>`; an admin creates"
             + " it with a role (API keys page or POST /api/keys) and sees it once")
 public class MailhubApi extends Application {}

@@ -39,7 +39,7 @@ import org.mailhub.rest.ApiError;
 @Tag(
     name = "API keys",
     description =
-        "Programs' credentials: a program sends Authorization: Bearer <key> and may do what the"
+        "Programs' credentials: a program sends `Authorization: Bearer <key>` and may do what the"
             + " key's role allows (ADMIN everything, VIEWER reads). Admins issue and revoke keys;"
             + " viewers may list them. Only a hash of each key is stored, so a key is shown once,"
             + " when it is created; a lost key is revoked and replaced.")
@@ -99,7 +99,7 @@ public class ApiKeyResource {
       summary = "Create an API key",
       description =
           "Admins only. The answer's key (mh_ and 43 characters) is the secret the program sends"
-              + " as Authorization: Bearer <key>. It is shown in this answer only: mailhub keeps"
+              + " as `Authorization: Bearer <key>`. It is shown in this answer only: mailhub keeps"
               + " a SHA-256 hash of it, so store it now. Names are 1 to 100 characters, unique"
               + " without case (revoked keys keep theirs).")
   @RequestBody(

@@ -98,7 +98,7 @@ class AdminUiIT {
     browser.click("provider:save");
     assertEquals(
         "must start with http:// or https://",
-        fieldMessage("provider:endpoint"),
+        browser.fieldMessage("provider:endpoint"),
         browser.driver.getPageSource());
     browser.screenshot("02-provider-validation-error");
     browser.type("provider:endpoint", esp.url("/v6/mail/send"));
@@ -247,7 +247,7 @@ class AdminUiIT {
     browser.click(By.cssSelector("label[for='campaign:audienceType:1']"));
     browser.type("campaign:emails", String.join("\n", recipient(1), recipient(2), recipient(3)));
     browser.click("campaign:saveAndLaunch");
-    assertEquals("Give $$hid a value", fieldMessage("campaign:values:0:placeholder"));
+    assertEquals("Give $$hid a value", browser.fieldMessage("campaign:values:0:placeholder"));
     browser.type("campaign:values:0:placeholder", "H-" + run);
     browser.screenshot("09-campaign-new");
     browser.click("campaign:saveAndLaunch");
@@ -350,7 +350,7 @@ class AdminUiIT {
     browser.type("add:username", "viewer-" + run);
     browser.type("add:password", "short");
     browser.click("add:submit");
-    assertEquals("must have at least 10 characters", fieldMessage("add:password"));
+    assertEquals("must have at least 10 characters", browser.fieldMessage("add:password"));
     browser.type("add:password", "viewer-password-" + run);
     browser.select("add:role", "viewer");
     browser.click("add:submit");
@@ -417,15 +417,6 @@ class AdminUiIT {
     } catch (jakarta.mail.MessagingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /** The message shown next to an input. */
-  private String fieldMessage(String inputId) {
-    return browser
-        .element(inputId)
-        .findElement(By.xpath("following::*[contains(@class,'ui-message')][1]"))
-        .getText()
-        .strip();
   }
 
   @Test

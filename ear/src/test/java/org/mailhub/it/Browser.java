@@ -108,6 +108,14 @@ final class Browser implements AutoCloseable {
     return element(id).getText();
   }
 
+  /** The message shown next to an input. */
+  String fieldMessage(String inputId) {
+    return element(inputId)
+        .findElement(By.xpath("following::*[contains(@class,'ui-message')][1]"))
+        .getText()
+        .strip();
+  }
+
   /** The messages at the top of the page. */
   String messages() {
     return driver.findElement(By.id("messages")).getText();

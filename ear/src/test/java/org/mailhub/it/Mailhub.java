@@ -81,6 +81,27 @@ final class Mailhub {
     return exchange(request);
   }
 
+  /**
+   * A call with exactly these credentials ({@code Authorization}, none when null) and, when {@code
+   * json} is not null, that JSON body.
+   */
+  static HttpResponse<String> call(String method, String path, String authorization, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(BASE.resolve(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return exchange(request.build());
+  }
+
   /** The request exactly as given: without credentials unless it has its own. */
   static HttpResponse<String> exchange(HttpRequest request) {
     try {

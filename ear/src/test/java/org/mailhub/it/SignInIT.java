@@ -349,19 +349,6 @@ class SignInIT {
 
   private static HttpResponse<String> call(
       String method, String path, String authorization, String json) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(Mailhub.BASE.resolve(path))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return Mailhub.exchange(request.build());
+    return Mailhub.call(method, path, authorization, json);
   }
 }

@@ -14,6 +14,7 @@ public class RequestRejected extends RuntimeException {
     INVALID,
     NOT_FOUND,
     CONFLICT,
+    FORBIDDEN,
     UNSUPPORTED_MEDIA_TYPE
   }
 
@@ -46,6 +47,11 @@ public class RequestRejected extends RuntimeException {
 
   public static RequestRejected conflict(String code, String message) {
     return new RequestRejected(Reason.CONFLICT, code, message, List.of());
+  }
+
+  /** What the caller, signed in, may not do whatever the input (e.g. a key changing a password). */
+  public static RequestRejected forbidden(String code, String message) {
+    return new RequestRejected(Reason.FORBIDDEN, code, message, List.of());
   }
 
   public static RequestRejected unsupportedMediaType(String code, String message) {

@@ -87,6 +87,10 @@ public class UserService {
    * enough), the new one follows the password rule.
    */
   public void changePassword(String username, String currentPassword, String newPassword) {
+    if (ApiKey.isKeyCaller(username)) {
+      throw RequestRejected.forbidden(
+          "NOT_A_USER", "An API key has no password: sign in as the user whose password this is.");
+    }
     User user =
         users.find(username).orElseThrow(() -> RequestRejected.notFound("No user " + username));
     if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {

@@ -36,7 +36,7 @@ public class ErrorPage extends HttpServlet {
               "UNAUTHORIZED",
               reason != null
                   ? reason.toString()
-                  : "Sign in: HTTP basic authentication as a mailhub user.")
+                  : "Sign in: an API key (Bearer) or HTTP basic authentication as a mailhub user.")
           .send(response, 401);
     } else if (Integer.valueOf(429).equals(status)) {
       new ApiError("TOO_MANY_ATTEMPTS", String.valueOf(request.getAttribute(REASON)))

@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             description =
                 "Manage email service providers, send campaigns through them and read what the ESPs"
                     + " reported back. Every error answers with a JSON body"
-                    + " {\"code\", \"message\", \"violations\"}. Calls under /api/ need HTTP basic"
-                    + " authentication as a mailhub user (401 without it; 429 TOO_MANY_ATTEMPTS with"
+                    + " {\"code\", \"message\", \"violations\"}. Calls under /api/ need an API key"
+                    + " (Authorization: Bearer mh_...) or HTTP basic authentication as a mailhub"
+                    + " user (401 without either; 429 TOO_MANY_ATTEMPTS with"
                     + " Retry-After after repeated wrong passwords): admins may call"
                     + " everything, viewers only GET (403 otherwise). A POST under /api/ carries"
                     + " Content-Type application/json (or text/csv where CSV is taken) or the"
@@ -36,4 +37,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     type = SecuritySchemeType.HTTP,
     scheme = "basic",
     description = "a mailhub user's name and password (Users page or /api/users)")
+@SecurityScheme(
+    securitySchemeName = "bearerAuth",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "mailhub API key",
+    description =
+        "an API key, mh_ and 43 characters, sent as `Authorization: Bearer <key>`; an admin creates"
+            + " it with a role (API keys page or POST /api/keys) and sees it once")
 public class MailhubApi extends Application {}

@@ -6,8 +6,8 @@ import jakarta.ws.rs.ext.Provider;
 import org.mailhub.infrastructure.RequestRejected;
 
 /**
- * Requests the services refuse: invalid input 400, unknown ids 404, conflicts 409, a body type that
- * the call does not take 415.
+ * Requests the services refuse: invalid input 400, what the caller may not do 403, unknown ids 404,
+ * conflicts 409, a body type that the call does not take 415.
  */
 @Provider
 public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
@@ -19,6 +19,7 @@ public class RequestRejectedMapper implements ExceptionMapper<RequestRejected> {
           case INVALID -> 400;
           case NOT_FOUND -> 404;
           case CONFLICT -> 409;
+          case FORBIDDEN -> 403;
           case UNSUPPORTED_MEDIA_TYPE -> 415;
         };
     return new ApiError(

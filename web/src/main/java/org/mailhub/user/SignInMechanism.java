@@ -23,9 +23,10 @@ import org.mailhub.rest.ErrorPage;
 
 /**
  * How people and programs sign in. People use the sign-in page, which keeps them signed in through
- * their session; programs send HTTP basic credentials with every call. The session is trusted for
- * the REST API's reads only (the UI's CSV links), so that no other site can make a signed-in
- * browser change anything. Which paths need which role is in web.xml.
+ * their session; programs send an API key ({@code Authorization: Bearer mh_...}, the REST API only)
+ * or HTTP basic credentials with every call. The session is trusted for the REST API's reads only
+ * (the UI's CSV links), so that no other site can make a signed-in browser change anything. Which
+ * paths need which role is in web.xml.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
@@ -38,8 +39,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   /** The request attribute in which a refused sign-in on the page says why, when not a mistype. */
   static final String REFUSED = "mailhub.signInRefused";
 
+  private static final String BASIC_CHALLENGE = "Basic realm=\"mailhub\", charset=\"UTF-8\"";
+  private static final String BEARER_CHALLENGE = "Bearer realm=\"mailhub\"";
+
   @Inject IdentityStoreHandler identities;
   @Inject UserService users;
+  @Inject ApiKeyService keys;
   @Inject SignInThrottle throttle;
 
   @Override
@@ -64,6 +69,21 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       // webhooks, preference pages, the sign-in page: their Authorization headers are not ours
       return context.doNothing();
     }
+    Optional<String> bearer = bearer(request.getHeader("Authorization"));
+    if (bearer.isPresent() && !isUi(request)) {
+      // an API key: the program's every call carries it, so no session is kept
+      var key = keys.authenticate(bearer.get());
+      if (key.isPresent()) {
+        return context.notifyContainerAboutLogin(
+            ApiKey.callerName(key.get().name()), Set.of(key.get().role().roleName()));
+      }
+      return refuse(
+          request,
+          response,
+          context,
+          "The API key is wrong or revoked.",
+          BEARER_CHALLENGE + ", error=\"invalid_token\"");
+    }
     var basic = BasicCredentials.decode(request.getHeader("Authorization"));
     if (basic.isPresent()) {
       UsernamePasswordCredential credential = credential(basic.get());
@@ -81,7 +101,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       }
       return result.getStatus() == CredentialValidationResult.Status.VALID
           ? context.notifyContainerAboutLogin(result)
-          : refuse(request, response, context, "Wrong user name or password.");
+          : refuse(request, response, context, "Wrong user name or password.", BASIC_CHALLENGE);
     }
     HttpSession session = request.getSession(false);
     String name = session == null ? null : (String) session.getAttribute(SIGNED_IN);
@@ -99,7 +119,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
           request,
           response,
           context,
-          "Sign in with HTTP basic authentication (the user name and password of a mailhub user).");
+          "Sign in with an API key (Authorization: Bearer mh_...) or HTTP basic authentication (the"
+              + " user name and password of a mailhub user).",
+          BASIC_CHALLENGE,
+          BEARER_CHALLENGE);
     }
     return toSignInPage(request, response, context);
   }
@@ -161,11 +184,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       HttpServletRequest request,
       HttpServletResponse response,
       HttpMessageContext context,
-      String message) {
+      String message,
+      String... challenges) {
     if (!isUi(request)) {
       if (!isBrowser(request)) {
         // a browser would ask for credentials and then send them with other sites' forms too
-        response.setHeader("WWW-Authenticate", "Basic realm=\"mailhub\", charset=\"UTF-8\"");
+        for (String challenge : challenges) {
+          response.addHeader("WWW-Authenticate", challenge);
+        }
       }
       request.setAttribute(ErrorPage.REASON, message);
     }
@@ -200,6 +226,21 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_CONTINUE;
     }
     return context.redirect(target);
+  }
+
+  /**
+   * The token of an {@code Authorization: Bearer} header (RFC 6750), possibly empty; nothing for
+   * any other scheme.
+   */
+  static Optional<String> bearer(String authorization) {
+    if (authorization == null) {
+      return Optional.empty();
+    }
+    String value = authorization.strip();
+    boolean bearer =
+        value.regionMatches(true, 0, "Bearer", 0, 6)
+            && (value.length() == 6 || value.charAt(6) == ' ');
+    return bearer ? Optional.of(value.substring(6).strip()) : Optional.empty();
   }
 
   /** {@code user:password} as a credential; without a colon it matches no user. */

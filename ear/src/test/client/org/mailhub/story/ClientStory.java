@@ -16,7 +16,7 @@ import org.openapitools.client.api.ProfilesApi;
 import org.openapitools.client.api.ProvidersApi;
 import org.openapitools.client.api.SuppressionsApi;
 import org.openapitools.client.model.ApiError;
-import org.openapitools.client.model.ApiKeyCreated;
+import org.openapitools.client.model.ApiKeyResponse;
 import org.openapitools.client.model.ApiKeyRequest;
 import org.openapitools.client.model.AudienceRequest;
 import org.openapitools.client.model.AudienceType;
@@ -60,7 +60,7 @@ public class ClientStory {
     ApiClient person = new ApiClient().setBasePath(base);
     person.setUsername(admin);
     person.setPassword(password);
-    ApiKeyCreated key =
+    ApiKeyResponse key =
         new ApiKeysApi(person).createApiKey(new ApiKeyRequest().name("story " + run).role(Role.ADMIN));
     ApiClient program = new ApiClient().setBasePath(base);
     program.setBearerToken(key.getKey());

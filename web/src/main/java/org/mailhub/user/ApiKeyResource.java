@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.ApiError;
@@ -34,8 +33,6 @@ import org.mailhub.rest.ApiError;
 @RequestScoped
 @Path("api/keys")
 @Produces(MediaType.APPLICATION_JSON)
-@SecurityRequirement(name = "basicAuth")
-@SecurityRequirement(name = "bearerAuth")
 @Tag(
     name = "API keys",
     description =
@@ -112,7 +109,15 @@ public class ApiKeyResource {
   @APIResponse(
       responseCode = "201",
       description = "created; Location names it, and key is the secret, shown this once",
-      content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)))
+      content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)),
+      headers =
+          @org.eclipse.microprofile.openapi.annotations.headers.Header(
+              name = "Location",
+              description = "the new key's address",
+              schema =
+                  @Schema(
+                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                      format = "uri")))
   @APIResponse(
       responseCode = "400",
       description = "an invalid name or role, named in violations",

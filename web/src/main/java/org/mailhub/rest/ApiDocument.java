@@ -40,7 +40,11 @@ public class ApiDocument implements OASFilter {
         "Unauthorized",
         "UNAUTHORIZED: no credentials, or wrong ones (a user's basic credentials or an API key"
             + " as a bearer token)."),
-    FORBIDDEN("403", "Forbidden", "FORBIDDEN: a viewer (user or API key) may only read (GET)."),
+    FORBIDDEN(
+        "403",
+        "Forbidden",
+        "FORBIDDEN: a viewer (user or API key) may only read (GET); NOT_A_USER: an API key cannot"
+            + " change a password."),
     NOT_FOUND("404", "NotFound", "NOT_FOUND: nothing has this id (or address)."),
     CONFLICT(
         "409",
@@ -84,7 +88,7 @@ public class ApiDocument implements OASFilter {
   /** The stable codes of error answers, for ApiError's description. */
   static final String CODES =
       "Every error answer. code is stable, for programs: BAD_REQUEST, VALIDATION_FAILED,"
-          + " MALFORMED_JSON, INSECURE_PUBLIC_URL (400); UNAUTHORIZED (401); FORBIDDEN (403);"
+          + " MALFORMED_JSON, INSECURE_PUBLIC_URL (400); UNAUTHORIZED (401); FORBIDDEN, NOT_A_USER (403);"
           + " NOT_FOUND (404); NICKNAME_TAKEN, USERNAME_TAKEN, API_KEY_NAME_TAKEN, DEFAULT_PROVIDER,"
           + " PROVIDER_IN_USE, NOT_A_DRAFT, NOT_CANCELLABLE, NO_PROVIDER, OWN_USER, LAST_ADMIN"
           + " (409); BODY_TOO_LARGE (413); JSON_OR_HEADER_REQUIRED, UNSUPPORTED_MEDIA_TYPE (415);"

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 
@@ -20,6 +21,12 @@ public class UserService {
 
   public List<UserResponse> list() {
     return users.list().stream().map(UserResponse::of).toList();
+  }
+
+  /** A page of the users, by name. */
+  public Page<UserResponse> page(int page, int size) {
+    return new Page<>(
+        users.page(page, size).stream().map(UserResponse::of).toList(), page, size, users.count());
   }
 
   public UserResponse create(UserRequest request) {

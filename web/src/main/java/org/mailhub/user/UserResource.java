@@ -2,7 +2,9 @@ package org.mailhub.user;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.infrastructure.Page;
+import org.mailhub.rest.PageQuery;
 
 @RequestScoped
 @Path("api/users")
@@ -38,8 +41,8 @@ public class UserResource {
 
   @GET
   @Operation(summary = "List users, by name")
-  public List<UserResponse> list() {
-    return users.list();
+  public Page<UserResponse> list(@Valid @BeanParam PageQuery paging) {
+    return users.page(paging.page(), paging.size());
   }
 
   @POST

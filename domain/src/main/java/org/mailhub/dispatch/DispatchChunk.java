@@ -241,6 +241,30 @@ public class DispatchChunk {
   }
 
   /**
+   * The recipients of the claim whose provider call has not ended yet, in list order: without a
+   * send record, and not in a call before {@link #settledCalls} (those calls are over: their
+   * recipients have records or moved to a retry chunk, which lists them again).
+   *
+   * @param recorded the profiles of this chunk that have send records
+   */
+  public List<Recipient> unsent(Set<Long> recorded) {
+    requireClaimed();
+    List<Recipient> all = recipients();
+    boolean[] over = new boolean[all.size()];
+    List<List<Integer>> order = calls();
+    for (int call = 0; call < Math.min(settledCalls, order.size()); call++) {
+      order.get(call).forEach(position -> over[position] = true);
+    }
+    List<Recipient> unsent = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!over[i] && !recorded.contains(all.get(i).profileId())) {
+        unsent.add(all.get(i));
+      }
+    }
+    return unsent;
+  }
+
+  /**
    * Whether this claim still holds the chunk: a dispatch whose claim was settled meanwhile (by the
    * recovery of stale claims) must write nothing more.
    */

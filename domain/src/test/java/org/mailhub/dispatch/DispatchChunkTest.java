@@ -98,6 +98,21 @@ class DispatchChunkTest {
   }
 
   @Test
+  void recipientsWhoseCallEndedAreNoLongerUnsent() {
+    DispatchChunk chunk = new DispatchChunk(7, recipients(5), 1, null);
+    chunk.claim("n", 1, List.of(List.of(3), List.of(0, 1), List.of(2), List.of(4)), Instant.now());
+    chunk.movedToRetry(1, 2); // call 1 (recipients 0 and 1) went to a retry chunk
+
+    // call 0 (recipient 3) was sent before; the retry chunk lists 0 and 1 again
+    assertEquals(List.of(recipients(5).get(2), recipients(5).get(4)), chunk.unsent(Set.of(103L)));
+    assertEquals(List.of(recipients(5).get(4)), chunk.unsent(Set.of(102L, 103L)));
+    assertThrows(
+        IllegalStateException.class,
+        () -> new DispatchChunk(7, recipients(1), 1, null).unsent(Set.of()),
+        "a queued chunk's recipients are all unsent");
+  }
+
+  @Test
   void aReleaseKeepsOnlyRecipientsNoCallCarried() {
     DispatchChunk chunk = claimedOneByOne(3);
 

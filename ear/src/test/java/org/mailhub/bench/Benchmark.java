@@ -327,7 +327,9 @@ public final class Benchmark {
     List<String[]> sends = new ArrayList<>();
     for (int page = 0; sends.size() < total; page++) {
       JsonArray batch =
-          json(get("api/campaigns/" + campaign + "/sends?size=1000&page=" + page)).asJsonArray();
+          json(get("api/campaigns/" + campaign + "/sends?size=1000&page=" + page))
+              .asJsonObject()
+              .getJsonArray("items");
       if (batch.isEmpty()) {
         break;
       }

@@ -289,8 +289,7 @@ class AdminUiIT {
   @Order(7)
   void readsTheReportAndSeesABounceBecomeASuppression() throws Exception {
     long campaign = campaignId();
-    var sends =
-        Mailhub.parse(Mailhub.get("api/campaigns/" + campaign + "/sends").body()).asJsonArray();
+    var sends = Mailhub.items(Mailhub.get("api/campaigns/" + campaign + "/sends"));
     var bounced =
         sends.stream()
             .map(v -> v.asJsonObject())
@@ -298,7 +297,7 @@ class AdminUiIT {
             .findFirst()
             .orElseThrow();
     var provider =
-        Mailhub.parse(Mailhub.get("api/providers").body()).asJsonArray().stream()
+        Mailhub.items(Mailhub.get("api/providers?size=1000")).stream()
             .map(v -> v.asJsonObject())
             .filter(p -> p.getString("nickname").equals("HTTP " + run))
             .findFirst()
@@ -379,7 +378,7 @@ class AdminUiIT {
   }
 
   private long campaignId() {
-    return Mailhub.parse(Mailhub.get("api/campaigns").body()).asJsonArray().stream()
+    return Mailhub.items(Mailhub.get("api/campaigns?size=1000")).stream()
         .map(v -> v.asJsonObject())
         .filter(c -> c.getString("name").equals("Spring " + run))
         .findFirst()

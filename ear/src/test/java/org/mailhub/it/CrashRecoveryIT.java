@@ -224,10 +224,8 @@ class CrashRecoveryIT {
     List<JsonObject> all = new ArrayList<>();
     for (int page = 0; ; page++) {
       JsonArray batch =
-          Mailhub.parse(
-                  Mailhub.get(URL, "api/campaigns/" + campaign + "/sends?size=1000&page=" + page)
-                      .body())
-              .asJsonArray();
+          Mailhub.items(
+              Mailhub.get(URL, "api/campaigns/" + campaign + "/sends?size=1000&page=" + page));
       batch.forEach(v -> all.add(v.asJsonObject()));
       if (batch.size() < 1000) {
         return all;

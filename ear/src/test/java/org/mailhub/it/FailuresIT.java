@@ -84,8 +84,10 @@ class FailuresIT {
                 .formatted(bounced.getString("email"), bounced.getString("meta")));
     assertEquals(200, callback.statusCode(), callback.body());
 
-    JsonArray errors =
-        Mailhub.parse(Mailhub.get("api/campaigns/" + campaign + "/errors").body()).asJsonArray();
+    HttpResponse<String> listed = Mailhub.get("api/campaigns/" + campaign + "/errors");
+    assertEquals(2, Mailhub.json(listed).getInt("total"), "as many as failedTotal");
+    assertEquals(50, Mailhub.json(listed).getInt("size"), "the default page size");
+    JsonArray errors = Mailhub.items(listed);
     assertEquals(2, errors.size(), errors.toString());
     JsonObject first = errors.getJsonObject(0);
     assertEquals(refused.getString("email"), first.getString("email"));
@@ -96,12 +98,20 @@ class FailuresIT {
     assertEquals(bounced.getString("email"), second.getString("email"));
     assertEquals("HARD_BOUNCE", second.getString("type"));
     assertEquals("550 5.1.1 user unknown", second.getString("description"));
+    JsonObject secondPage =
+        Mailhub.json(Mailhub.get("api/campaigns/" + campaign + "/errors?page=1&size=1"));
     assertEquals(
-        1,
-        Mailhub.parse(Mailhub.get("api/campaigns/" + campaign + "/errors?page=1&size=1").body())
-            .asJsonArray()
-            .size(),
+        List.of("HARD_BOUNCE"),
+        secondPage.getJsonArray("items").stream()
+            .map(e -> e.asJsonObject().getString("type"))
+            .toList(),
         "the second page of one holds the bounce");
+    assertEquals(2, secondPage.getInt("total"));
+    JsonObject past =
+        Mailhub.json(Mailhub.get("api/campaigns/" + campaign + "/errors?page=7&size=2"));
+    assertEquals(0, past.getJsonArray("items").size(), past.toString());
+    assertEquals(2, past.getInt("total"), "a page past the end still has the total");
+    assertEquals(7, past.getInt("page"));
 
     JsonObject stats = Mailhub.json(Mailhub.get("api/campaigns/" + campaign + "/stats"));
     assertEquals(2, stats.getInt("failedTotal"), stats.toString());

@@ -114,6 +114,38 @@ final class Mailhub {
     }
   }
 
+  /**
+   * The status mailhub answers to a POST (as the admin) whose headers announce a body of {@code
+   * length} bytes, sent without the body: only an answer given before reading can arrive.
+   *
+   * @param headers more header lines, such as {@code Content-Type: application/json}
+   */
+  static String statusOfHeadersAlone(String path, long length, String... headers) {
+    try (java.net.Socket socket = new java.net.Socket(BASE.getHost(), BASE.getPort())) {
+      socket.setSoTimeout(10_000);
+      String request =
+          "POST /"
+              + path
+              + " HTTP/1.1\r\nHost: localhost\r\n"
+              + String.join("", java.util.Arrays.stream(headers).map(h -> h + "\r\n").toList())
+              + "Authorization: "
+              + basic(ADMIN, ADMIN_PASSWORD)
+              + "\r\nContent-Length: "
+              + length
+              + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String statusLine =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+              .readLine();
+      return statusLine == null ? "no answer" : statusLine.split(" ")[1];
+    } catch (IOException e) {
+      return "no answer: " + e;
+    }
+  }
+
   static String basic(String user, String password) {
     return "Basic "
         + java.util.Base64.getEncoder()
@@ -151,6 +183,21 @@ final class Mailhub {
 
   static JsonObject json(HttpResponse<String> response) {
     return (JsonObject) parse(response.body());
+  }
+
+  /**
+   * The items of one page of a list: every list of the API answers with {@code {"items", "page",
+   * "size", "total"}}.
+   */
+  static jakarta.json.JsonArray items(HttpResponse<String> response) {
+    if (response.statusCode() != 200) {
+      throw new AssertionError(response.statusCode() + " " + response.body());
+    }
+    JsonObject page = json(response);
+    if (!page.keySet().equals(java.util.Set.of("items", "page", "size", "total"))) {
+      throw new AssertionError("not a page: " + response.body());
+    }
+    return page.getJsonArray("items");
   }
 
   static JsonStructure parse(String body) {

@@ -38,6 +38,10 @@ public class CampaignRepository {
         .getResultList();
   }
 
+  public long count() {
+    return em.createQuery("select count(c) from Campaign c", Long.class).getSingleResult();
+  }
+
   public boolean anySendingThrough(long providerId) {
     return !em.createQuery(
             "select c.id from Campaign c where c.providerId = :p and c.status = :s", Long.class)

@@ -21,6 +21,7 @@ import org.mailhub.dispatch.Messages;
 import org.mailhub.dispatch.SendRecord;
 import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 import org.mailhub.preference.PublicUrl;
@@ -158,7 +159,13 @@ public class CampaignService {
     return view(campaigns.find(id).orElseThrow(() -> notFound(id)));
   }
 
-  public List<CampaignResponse> page(int page, int size) {
+  /** A page of the campaigns, newest first. */
+  public Page<CampaignResponse> page(int page, int size) {
+    return new Page<>(list(page, size), page, size, campaigns.count());
+  }
+
+  /** {@link #page} without the total. */
+  public List<CampaignResponse> list(int page, int size) {
     List<Campaign> found = campaigns.page(page, size);
     var counts = sends.counts(found.stream().map(Campaign::id).toList());
     return found.stream().map(c -> view(c, counts.getOrDefault(c.id(), Map.of()))).toList();
@@ -166,16 +173,27 @@ public class CampaignService {
 
   /**
    * One page of the campaign's recipients: their send records, then those still waiting in dispatch
-   * chunks (QUEUED, or SENDING while their chunk is being sent), which have no id yet.
+   * chunks (QUEUED, or SENDING while their chunk is being sent), which have no id yet. The total
+   * counts both, as the campaign's counts do: the records through the campaign and status index,
+   * the waiting ones from their chunks' sizes.
    */
-  public List<SendResponse> sends(long id, SendStatus status, int page, int size) {
+  public Page<SendResponse> sends(long id, SendStatus status, int page, int size) {
     Campaign campaign = campaigns.find(id).orElseThrow(() -> notFound(id));
-    List<SendResponse> found = new ArrayList<>(withOutcomes(sends.page(id, status, page, size)));
-    if (found.size() < size) {
-      long offset = Math.max(0, (long) page * size - sends.countRecords(id, status));
-      found.addAll(waiting(campaign, status, offset, size - found.size()));
+    long records = sends.countRecords(id, status);
+    Map<SendStatus, Long> unrecorded = chunks.waiting(List.of(id)).getOrDefault(id, Map.of());
+    long waiting =
+        status == null
+            ? unrecorded.values().stream().mapToLong(Long::longValue).sum()
+            : unrecorded.getOrDefault(status, 0L);
+    long offset = (long) page * size;
+    List<SendResponse> found = new ArrayList<>();
+    if (offset < records) {
+      found.addAll(withOutcomes(sends.page(id, status, page, size)));
     }
-    return found;
+    if (found.size() < size && waiting > 0) {
+      found.addAll(waiting(campaign, status, Math.max(0, offset - records), size - found.size()));
+    }
+    return new Page<>(found, page, size, records + waiting);
   }
 
   /** The recipients still waiting in dispatch chunks, from {@code offset} on. */

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.mailhub.campaign.CampaignStatus;
 
 /** Dispatch chunks: the recipients still waiting to be sent. */
@@ -153,19 +152,18 @@ public class ChunkRepository {
       if (chunk == null || chunk.state() == DispatchChunk.State.DONE) {
         continue;
       }
-      Set<Long> recorded =
+      // of a claimed chunk, those whose call ended are listed by their record or retry chunk
+      List<Recipient> recipients =
           chunk.state() == DispatchChunk.State.CLAIMED
-              ? new HashSet<>(
-                  em.createQuery(
-                          "select r.profileId from SendRecord r where r.chunkId = :chunk",
-                          Long.class)
-                      .setParameter("chunk", chunk.id())
-                      .getResultList())
-              : Set.of();
-      for (Recipient r : chunk.recipients()) {
-        if (recorded.contains(r.profileId())) {
-          continue;
-        }
+              ? chunk.unsent(
+                  new HashSet<>(
+                      em.createQuery(
+                              "select r.profileId from SendRecord r where r.chunkId = :chunk",
+                              Long.class)
+                          .setParameter("chunk", chunk.id())
+                          .getResultList()))
+              : chunk.recipients();
+      for (Recipient r : recipients) {
         if (skip > 0) {
           skip--;
         } else if (found.size() < limit) {

@@ -60,9 +60,9 @@ public class ProfileRepository {
         .getResultList();
   }
 
-  /** Oldest first; {@code search}, when not null, matches part of the address. */
+  /** Newest first; {@code search}, when not null, matches part of the address. */
   public List<Profile> page(String search, int page, int size) {
-    return matching("select p from Profile p", search, " order by p.id", Profile.class)
+    return matching("select p from Profile p", search, " order by p.id desc", Profile.class)
         .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
         .setMaxResults(size)
         .getResultList();

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 
@@ -51,19 +52,26 @@ public class ProfileService {
   }
 
   public ProfileResponse find(String email) {
-    return profiles
-        .findByEmail(email)
+    return (unstorable(email) ? Optional.<Profile>empty() : profiles.findByEmail(email))
         .map(ProfileService::view)
         .orElseThrow(() -> RequestRejected.notFound("There is no profile " + email));
   }
 
-  public Page<ProfileResponse> page(int page, int size) {
-    return page(null, page, size);
+  /** A page of the profiles whose address contains {@code search} (all when null), newest first. */
+  public Page<ProfileResponse> page(String search, int page, int size) {
+    if (unstorable(search)) {
+      return new Page<>(List.of(), page, size, 0);
+    }
+    return new Page<>(list(search, page, size), page, size, profiles.count(search));
   }
 
-  /** A page of the profiles whose address contains {@code search} (all when null), oldest first. */
-  public Page<ProfileResponse> page(String search, int page, int size) {
-    return new Page<>(list(search, page, size), page, size, profiles.count(search));
+  /**
+   * Text no stored address has or contains, which is not worth a query (PostgreSQL refuses NUL even
+   * in one).
+   */
+  private static boolean unstorable(String email) {
+    return email != null
+        && (email.indexOf('\0') >= 0 || email.strip().length() > Profile.MAX_EMAIL_LENGTH);
   }
 
   /** {@link #page} without the total, for callers that count once for many pages. */

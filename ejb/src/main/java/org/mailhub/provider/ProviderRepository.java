@@ -43,6 +43,19 @@ public class ProviderRepository {
         .getResultList();
   }
 
+  /** By nickname (then by id, for nicknames that differ only in case). */
+  public List<Provider> page(int page, int size) {
+    return em.createQuery(
+            "select p from Provider p order by lower(p.nickname), p.id", Provider.class)
+        .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
+        .setMaxResults(size)
+        .getResultList();
+  }
+
+  public long count() {
+    return em.createQuery("select count(p) from Provider p", Long.class).getSingleResult();
+  }
+
   /**
    * All providers, locked until the transaction ends: changes to the default flag are serialised so
    * that exactly one provider keeps it.

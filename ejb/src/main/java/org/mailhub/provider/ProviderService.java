@@ -22,6 +22,7 @@ import org.mailhub.esp.Email;
 import org.mailhub.esp.Envelope;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.infrastructure.BasicCredentials;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 
@@ -49,6 +50,15 @@ public class ProviderService {
 
   public List<ProviderResponse> list() {
     return providers.list().stream().map(this::view).toList();
+  }
+
+  /** A page of the providers, by nickname. */
+  public Page<ProviderResponse> page(int page, int size) {
+    return new Page<>(
+        providers.page(page, size).stream().map(this::view).toList(),
+        page,
+        size,
+        providers.count());
   }
 
   public ProviderResponse get(long id) {

@@ -13,6 +13,7 @@ import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.campaign.CampaignService;
 import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.provider.ProviderRepository;
 import org.mailhub.suppression.SuppressionReason;
@@ -47,24 +48,23 @@ public class StatsService {
 
   /**
    * One page of the campaign's errors: the emails the provider refused at send time (in the order
-   * of their send records), then the failures it reported (in the order they arrived).
+   * of their send records), then the failures it reported (in the order they arrived); as many in
+   * all as the campaign's {@code failedTotal}.
    */
-  public List<ErrorResponse> errors(long id, int page, int size) {
+  public Page<ErrorResponse> errors(long id, int page, int size) {
+    // refusals: records and waiting recipients, as the campaign's counts.failed counts them
+    Page<CampaignService.SendResponse> refusals =
+        campaignService.sends(id, SendStatus.FAILED, page, size);
+    long reported = events.failureCounts(List.of(id)).getOrDefault(id, 0L);
     List<ErrorResponse> found = new ArrayList<>();
-    campaignService.sends(id, SendStatus.FAILED, page, size).stream()
-        .map(ErrorResponse::refused)
-        .forEach(found::add);
-    if (found.size() < size) {
-      // the refusals listed before the reports: records and recipients still waiting, as the
-      // campaign's counts.failed (and so failedTotal) count them
-      long refused =
-          sends.counts(List.of(id)).getOrDefault(id, Map.of()).getOrDefault(SendStatus.FAILED, 0L);
-      long offset = Math.max(0, (long) page * size - refused);
+    refusals.items().stream().map(ErrorResponse::refused).forEach(found::add);
+    if (found.size() < size && reported > 0) {
+      long offset = Math.max(0, (long) page * size - refusals.total());
       events.failures(id, offset, size - found.size()).stream()
           .map(ErrorResponse::reported)
           .forEach(found::add);
     }
-    return found;
+    return new Page<>(found, page, size, refusals.total() + reported);
   }
 
   /**

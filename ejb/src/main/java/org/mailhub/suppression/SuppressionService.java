@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.mailhub.infrastructure.Csv;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.profile.Profile;
 import org.mailhub.profile.ProfileRules;
@@ -45,7 +46,17 @@ public class SuppressionService {
         .orElseThrow(() -> RequestRejected.notFound(email + " is not suppressed"));
   }
 
-  public List<SuppressionResponse> page(
+  /**
+   * A page of the suppressions, newest first: those whose address contains {@code search} and of
+   * this {@code reason}, each filter only when not null.
+   */
+  public Page<SuppressionResponse> page(
+      String search, SuppressionReason reason, int page, int size) {
+    return new Page<>(list(search, reason, page, size), page, size, count(search, reason));
+  }
+
+  /** {@link #page} without the total, for callers that count once for many pages. */
+  public List<SuppressionResponse> list(
       String search, SuppressionReason reason, int page, int size) {
     return suppressions.page(search, reason, page, size).stream()
         .map(SuppressionResponse::of)

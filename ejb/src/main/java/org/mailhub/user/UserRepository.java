@@ -27,6 +27,13 @@ public class UserRepository {
     return em.createQuery("select u from User u order by u.username", User.class).getResultList();
   }
 
+  public List<User> page(int page, int size) {
+    return em.createQuery("select u from User u order by u.username", User.class)
+        .setFirstResult(org.mailhub.infrastructure.Paging.offset(page, size))
+        .setMaxResults(size)
+        .getResultList();
+  }
+
   /** Every user, locked until the transaction ends, so that two removals cannot both pass. */
   public List<User> lockAll() {
     return em.createQuery("select u from User u", User.class)

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 
@@ -27,6 +28,12 @@ public class UserService {
         .find(username)
         .map(UserResponse::of)
         .orElseThrow(() -> RequestRejected.notFound("There is no user " + username));
+  }
+
+  /** A page of the users, by name. */
+  public Page<UserResponse> page(int page, int size) {
+    return new Page<>(
+        users.page(page, size).stream().map(UserResponse::of).toList(), page, size, users.count());
   }
 
   public UserResponse create(UserRequest request) {

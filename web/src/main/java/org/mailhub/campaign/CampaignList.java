@@ -37,7 +37,7 @@ public class CampaignList implements Serializable {
 
   public List<CampaignResponse> getRows() {
     if (rows == null) {
-      rows = campaigns.page(page, PAGE_SIZE);
+      rows = campaigns.list(page, PAGE_SIZE);
     }
     return rows;
   }

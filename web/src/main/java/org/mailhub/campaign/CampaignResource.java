@@ -3,11 +3,9 @@ package org.mailhub.campaign;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,7 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.ApiError;
+import org.mailhub.rest.PageQuery;
 import org.mailhub.stats.ErrorResponse;
 
 @RequestScoped
@@ -94,10 +94,8 @@ public class CampaignResource {
 
   @GET
   @Operation(operationId = "listCampaigns", summary = "Campaigns, newest first")
-  public List<CampaignResponse> list(
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
-    return campaigns.page(page, size);
+  public Page<CampaignResponse> list(@Valid @BeanParam PageQuery paging) {
+    return campaigns.page(paging.page(), paging.size());
   }
 
   @GET
@@ -235,13 +233,13 @@ public class CampaignResource {
               + " event about it makes it SENT. outcome is the latest event the provider reported"
               + " about the email (by when it happened), read from the event log; description"
               + " tells what went wrong: the description of the latest failure the provider"
-              + " reported (a bounce's reason), else the send-time error.")
-  public List<CampaignService.SendResponse> sends(
+              + " reported (a bounce's reason), else the send-time error. status= lists only the"
+              + " recipients in that status; total counts them, records and waiting ones alike.")
+  public Page<CampaignService.SendResponse> sends(
       @PathParam("id") long id,
       @QueryParam("status") SendStatus status,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-    return campaigns.sends(id, status, page, size);
+      @Valid @BeanParam PageQuery paging) {
+    return campaigns.sends(id, status, paging.page(), paging.size());
   }
 
   @GET
@@ -266,29 +264,11 @@ public class CampaignResource {
               + " afterwards (type HARD_BOUNCE, SOFT_BOUNCE, DROPPED, INVALID, SPAM or"
               + " UNSUBSCRIBED, description the provider's reason as its callback gave it, null"
               + " when it gave none), in the order they arrived. at is when the send ended or the"
-              + " failure happened.")
-  @APIResponse(
-      responseCode = "200",
-      description = "one page of errors",
-      content =
-          @Content(
-              examples =
-                  @ExampleObject(
-                      name = "a refusal and a bounce",
-                      value =
-                          "[{\"sendId\": 12, \"email\": \"ana@example.com\", \"type\":"
-                              + " \"REFUSED\", \"description\": \"400 (INVALID_FROM) from"
-                              + " address not verified\", \"attempts\": 1, \"at\":"
-                              + " \"2026-03-01T10:00:02Z\"}, {\"sendId\": 13, \"email\":"
-                              + " \"bo@example.com\", \"type\": \"HARD_BOUNCE\","
-                              + " \"description\": \"550 5.1.1 user unknown\", \"at\":"
-                              + " \"2026-03-01T10:00:09Z\"}]")))
+              + " failure happened; total is the campaign's failedTotal.")
+  @APIResponse(responseCode = "200", description = "one page of errors")
   @APIResponse(responseCode = "404", description = "no such campaign")
-  public List<ErrorResponse> errors(
-      @PathParam("id") long id,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-    return stats.errors(id, page, size);
+  public Page<ErrorResponse> errors(@PathParam("id") long id, @Valid @BeanParam PageQuery paging) {
+    return stats.errors(id, paging.page(), paging.size());
   }
 
   @GET

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.ApiError;
+import org.mailhub.rest.PageQuery;
 
 @RequestScoped
 @Path("api/providers")
@@ -70,8 +72,8 @@ public class ProviderResource {
 
   @GET
   @Operation(operationId = "listProviders", summary = "List providers, by nickname")
-  public List<ProviderResponse> list() {
-    return providers.list().stream().map(this::asCallerMaySee).toList();
+  public Page<ProviderResponse> list(@Valid @BeanParam PageQuery paging) {
+    return providers.page(paging.page(), paging.size()).map(this::asCallerMaySee);
   }
 
   /** Callback URLs are credentials of their own: admins only. */

@@ -182,7 +182,7 @@ public class ApiDocument implements OASFilter {
     }
     for (Failure failure : Failure.values()) {
       APIResponse declared = answers.getAPIResponse(failure.status);
-      if (declared != null && declared.getRef() == null) {
+      if (declared != null && declared.getRef() == null && !hasOwnSchema(declared)) {
         // an operation's own words for the failure stay, beside the reusable response
         answers.addAPIResponse(
             failure.status,
@@ -191,6 +191,16 @@ public class ApiDocument implements OASFilter {
                 .description(declared.getDescription()));
       }
     }
+  }
+
+  /** An answer with a body of its own, such as an import's report: not an ApiError. */
+  private static boolean hasOwnSchema(APIResponse declared) {
+    return declared.getContent() != null
+        && declared.getContent().getMediaTypes().values().stream()
+            .anyMatch(
+                type ->
+                    type.getSchema() != null
+                        && !"#/components/schemas/ApiError".equals(type.getSchema().getRef()));
   }
 
   private static void refer(APIResponses answers, Failure failure) {

@@ -13,10 +13,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every request body is bounded before a byte of it is read: by {@code mailhub.http.max-body-bytes}
- * (10 MB), or {@code mailhub.http.max-import-bytes} (1 GB) for profile imports (POST /api/profiles
- * and the Profiles page's upload, signed-in users only, streamed row by row). A declared length
- * over the limit is a 413 at once; a body without one (chunked) is cut by WildFly's web server when
- * it passes the limit, which the readers report as a 413 too ({@link ErrorMapper}).
+ * (10 MB), or {@code mailhub.http.max-import-bytes} (1 GB) for profile imports (POST /api/profiles,
+ * POST /api/profiles/import and the Profiles page's upload, signed-in users only, streamed row by
+ * row). A declared length over the limit is a 413 at once; a body without one (chunked) is cut by
+ * WildFly's web server when it passes the limit, which the readers report as a 413 too ({@link
+ * ErrorMapper}).
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class BodyLimits extends HttpFilter {
@@ -59,6 +60,8 @@ public class BodyLimits extends HttpFilter {
       return false;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/api/profiles") || path.equals("/admin/profiles.xhtml");
+    return path.equals("/api/profiles")
+        || path.equals("/api/profiles/import")
+        || path.equals("/admin/profiles.xhtml");
   }
 }

@@ -46,7 +46,7 @@ public class Reports implements Serializable {
 
   /** Reads the query parameters' campaign or provider (f:viewAction). */
   public void load() {
-    for (CampaignResponse c : campaigns.page(0, CAMPAIGN_CHOICES)) {
+    for (CampaignResponse c : campaigns.list(0, CAMPAIGN_CHOICES)) {
       campaignChoices.put(label(c), c.id());
     }
     for (ProviderResponse p : providers.list()) {
@@ -123,7 +123,7 @@ public class Reports implements Serializable {
     @Override
     public List<ErrorResponse> load(
         int first, int size, Map<String, SortMeta> sort, Map<String, FilterMeta> filters) {
-      return campaign == null ? List.of() : stats.errors(campaign, first / size, size);
+      return campaign == null ? List.of() : stats.errors(campaign, first / size, size).items();
     }
   }
 

@@ -56,7 +56,7 @@ public class SuppressionList implements Serializable {
             int pageSize,
             Map<String, SortMeta> sortBy,
             Map<String, FilterMeta> filterBy) {
-          return suppressions.page(searched(), reason, first / pageSize, pageSize);
+          return suppressions.list(searched(), reason, first / pageSize, pageSize);
         }
 
         @Override

@@ -3,12 +3,10 @@ package org.mailhub.suppression;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -27,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.infrastructure.Page;
+import org.mailhub.rest.AddressSearch;
+import org.mailhub.rest.PageQuery;
 
 @RequestScoped
 @Path("api/suppressions")
@@ -66,13 +66,14 @@ public class SuppressionResource {
   @Operation(
       operationId = "listSuppressions",
       summary = "Page through suppressions, newest first",
-      description = "email= finds addresses containing the text; reason= filters by reason.")
-  public List<SuppressionResponse> find(
-      @QueryParam("email") String email,
+      description =
+          "email= finds addresses containing the text; reason= filters by reason. total counts"
+              + " the suppressions of both filters.")
+  public Page<SuppressionResponse> find(
+      @BeanParam AddressSearch search,
       @QueryParam("reason") SuppressionReason reason,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(1000) int size) {
-    return suppressions.page(email == null || email.isBlank() ? null : email, reason, page, size);
+      @Valid @BeanParam PageQuery paging) {
+    return suppressions.page(search.text(), reason, paging.page(), paging.size());
   }
 
   @GET

@@ -2,7 +2,9 @@ package org.mailhub.user;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mailhub.infrastructure.Page;
+import org.mailhub.rest.PageQuery;
 
 @RequestScoped
 @Path("api/users")
@@ -41,8 +44,8 @@ public class UserResource {
 
   @GET
   @Operation(operationId = "listUsers", summary = "List users, by name")
-  public List<UserResponse> list() {
-    return users.list();
+  public Page<UserResponse> list(@Valid @BeanParam PageQuery paging) {
+    return users.page(paging.page(), paging.size());
   }
 
   @POST

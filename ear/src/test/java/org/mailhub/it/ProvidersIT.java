@@ -10,6 +10,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -645,6 +646,123 @@ class ProvidersIT {
     RecordingEsp.Request call = esp.next();
     assertEquals("acct-31415926", call.header("X-Account"));
     assertTrue(call.body().contains("u-27182818"), call.body());
+  }
+
+  @Test
+  void aTypoInTheSettingsIsRefusedByNameInsteadOfSavingTheDefault() {
+    String nickname = unique("Typo");
+
+    List<String> violations =
+        refused(
+            """
+            {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
+             "settings": {"host": "127.0.0.1", "prot": 2525}}"""
+                .formatted(nickname));
+
+    assertEquals(
+        List.of(
+            "settings.prot: is not a setting: SMTP providers take host, port, security, username,"
+                + " password, trustedCertificate, dkim"),
+        violations);
+    assertFalse(Mailhub.get("api/providers").body().contains(nickname), "nothing saved");
+  }
+
+  @Test
+  void typosInNestedSettingsAndValuesOfTheWrongTypeAreEachNamed() {
+    String nickname = unique("Nested typo");
+
+    assertEquals(
+        List.of(
+            "settings.dkim.selectr: is not a setting: dkim takes domain, selector, privateKey",
+            "settings.port: must be a whole number (a JSON number, not text)"),
+        refused(
+            """
+            {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
+             "settings": {"host": "127.0.0.1", "port": "abc",
+                          "dkim": {"domain": "acme.example", "selectr": "mh2026", "privateKey": "k"}}}"""
+                .formatted(nickname)));
+    assertEquals(
+        List.of(
+            "settings.auth.user: is not a setting: auth takes type, username, password",
+            "settings.batch: must be an object with parameter, instances",
+            "settings.headers.X-Api-Version: must be text"),
+        refused(
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s", "batch": 5, "headers": {"X-Api-Version": 2},
+                          "auth": {"type": "BASIC", "user": "mailhub"},
+                          "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML",
+                                         "from": "$$FromName <$$FromAddress>", "prot": 1}}}"""
+                .formatted(nickname, esp.url("/send"))));
+    assertFalse(Mailhub.get("api/providers").body().contains(nickname), "nothing saved");
+  }
+
+  @Test
+  void aPutWithATypoChangesNothing() {
+    JsonObject created = create(netcore(unique("Netcore typo"), "key-000000000042"));
+    String path = "api/providers/" + created.getInt("id");
+    String before = Mailhub.get(path).body();
+
+    HttpResponse<String> typo =
+        Mailhub.put(
+            path,
+            netcore(created.getString("nickname"), "key-000000000043")
+                .replace("\"apiKey\"", "\"apikey\""));
+
+    assertEquals(400, typo.statusCode(), typo.body());
+    assertEquals(
+        List.of("settings.apikey: is not a setting: NETCORE providers take endpoint, apiKey"),
+        violations(typo));
+    assertEquals(before, Mailhub.get(path).body());
+  }
+
+  @Test
+  void theOpenApiDocumentTypesEachProvidersSettings() {
+    JsonObject schemas =
+        Mailhub.json(Mailhub.get("openapi?format=JSON"))
+            .getJsonObject("components")
+            .getJsonObject("schemas");
+
+    for (String schema : List.of("ProviderRequest", "ProviderResponse")) {
+      JsonObject discriminator = schemas.getJsonObject(schema).getJsonObject("discriminator");
+      assertEquals("type", discriminator.getString("propertyName"));
+      assertEquals(
+          List.of("NETCORE", "GENERIC_HTTP", "POSTMARK", "SMTP"),
+          List.copyOf(discriminator.getJsonObject("mapping").keySet()));
+    }
+    JsonObject smtp = schemas.getJsonObject("SmtpProviderRequest").getJsonObject("properties");
+    assertEquals(
+        Json.createArrayBuilder().add("SMTP").build(),
+        smtp.getJsonObject("type").getJsonArray("enum"));
+    assertEquals(
+        "#/components/schemas/SmtpSettings", smtp.getJsonObject("settings").getString("$ref"));
+    JsonObject settings = schemas.getJsonObject("SmtpSettings").getJsonObject("properties");
+    assertEquals(
+        List.of("host", "port", "security", "username", "password", "trustedCertificate", "dkim"),
+        List.copyOf(settings.keySet()));
+    assertEquals("#/components/schemas/SmtpDkim", settings.getJsonObject("dkim").getString("$ref"));
+    assertTrue(
+        settings.getJsonObject("password").getString("description").contains("write-only"),
+        settings.toString());
+    assertEquals(
+        Json.createArrayBuilder().add("host").build(),
+        schemas.getJsonObject("SmtpSettings").getJsonArray("required"));
+  }
+
+  /** Posts the provider, which must be refused as invalid: the violations. */
+  private static List<String> refused(String json) {
+    HttpResponse<String> answer = Mailhub.post("api/providers", json);
+    assertEquals(400, answer.statusCode(), answer.body());
+    assertEquals("VALIDATION_FAILED", Mailhub.json(answer).getString("code"));
+    return violations(answer);
+  }
+
+  /** The violations of a 400, as "field: message". */
+  private static List<String> violations(HttpResponse<String> answer) {
+    return Mailhub.json(answer).getJsonArray("violations").stream()
+        .map(JsonValue::asJsonObject)
+        .map(v -> v.getString("field") + ": " + v.getString("message"))
+        .toList();
   }
 
   @Test

@@ -15,6 +15,12 @@ import org.mailhub.provider.ProviderType;
  */
 public interface EmailGateway<S> {
 
+  /**
+   * The OpenAPI extension that marks a setting as a secret (one of {@link #secretFields}) in its
+   * {@code @Schema}: the document describes it as write-only.
+   */
+  String SECRET = "x-secret";
+
   ProviderType type();
 
   Class<S> settingsType();

@@ -46,10 +46,15 @@ public class ProviderSettings {
    *
    * @param fromAddress the provider's From address as requested, which settings may have to agree
    *     with
-   * @throws RequestRejected naming each invalid field as {@code settings.<field>}
+   * @throws RequestRejected naming each invalid field as {@code settings.<field>}, and each key the
+   *     type's settings record does not know
    */
   Object accept(ProviderType type, JsonObject requested, Provider stored, String fromAddress) {
     EmailGateway<?> gateway = gateways.of(type);
+    List<FieldError> malformed = SettingsShape.of(type, gateway.settingsType()).problems(requested);
+    if (!malformed.isEmpty()) {
+      throw RequestRejected.invalid(malformed);
+    }
     JsonObject merged = requested;
     if (stored != null && stored.type() == type) {
       JsonObject before = readable(stored);
@@ -141,9 +146,16 @@ public class ProviderSettings {
     return open(provider).batchSize();
   }
 
-  /** The provider's settings as clients see them: every secret masked, no part of it shown. */
+  /**
+   * The provider's settings as clients see them: every secret masked, no part of it shown, and only
+   * the keys a request may send back (settings stored by an older version may have others).
+   */
   public JsonObject masked(Provider provider) {
-    return masked(gateways.of(provider.type()), json(box.open(provider.sealedSettings())));
+    EmailGateway<?> gateway = gateways.of(provider.type());
+    return masked(
+        gateway,
+        SettingsShape.of(provider.type(), gateway.settingsType())
+            .known(json(box.open(provider.sealedSettings()))));
   }
 
   static JsonObject masked(EmailGateway<?> gateway, JsonObject settings) {

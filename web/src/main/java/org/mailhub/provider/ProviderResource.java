@@ -37,7 +37,9 @@ import org.mailhub.rest.PageQuery;
 @Tag(
     name = "Providers",
     description =
-        "Email service providers. settings depend on type; secrets in them (apiKey, password, and"
+        "Email service providers. settings depend on type (a key the type does not take, or a"
+            + " value of another JSON type, is a 400 naming it); secrets in them (apiKey, password,"
+            + " and"
             + " Generic HTTP headers and parameters named like credentials, e.g. Authorization, or"
             + " named in secretHeaders / secretParameters) are write-only: answers show them as"
             + " ••••, and leaving them out or sending the mask back on PUT keeps the stored secret"

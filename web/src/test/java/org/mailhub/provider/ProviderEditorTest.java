@@ -109,6 +109,49 @@ class ProviderEditorTest {
         rows(editor.getParameters()));
   }
 
+  @Test
+  void theFormSendsOnlySettingsOfTheRightTypesThatTheRecordsTake() {
+    for (ProviderType type : ProviderType.values()) {
+      for (boolean rawBody : List.of(false, true)) {
+        ProviderEditor editor = new ProviderEditor();
+        editor.setType(type);
+        editor.typeChanged();
+        fillEveryField(editor);
+        editor.setRawBody(rawBody);
+
+        JsonObject settings = editor.settings();
+
+        assertEquals(
+            List.of(),
+            SettingsShape.of(type, ProviderSchemasTest.settingsType(type)).problems(settings),
+            type + " " + settings);
+      }
+    }
+  }
+
+  private static void fillEveryField(ProviderEditor editor) {
+    editor.setEndpoint("https://relay.example/send");
+    editor.setApiKey("key-1");
+    editor.setMethod("GET");
+    editor.setBasicAuth(true);
+    editor.setUsername("mailhub");
+    editor.setPassword("secret");
+    editor.setHost("mx.example");
+    editor.setPort(2525);
+    editor.setSecurity("TLS");
+    editor.setMessageStream("broadcast");
+    editor.setTrustedCertificate("-----BEGIN CERTIFICATE-----");
+    editor.setDkimDomain("acme.example");
+    editor.setDkimSelector("mh2026");
+    editor.setDkimPrivateKey("-----BEGIN PRIVATE KEY-----");
+    editor.getHeaders().add(new ProviderEditor.Pair("X-Account", "acme-7731", true));
+    editor.getParameters().add(new ProviderEditor.Pair("msgs", "{\"to\": \"$$To\"}", true));
+    editor.setBodyTemplate("{\"to\": \"$$To\"}");
+    editor.setBatch(true);
+    editor.setBatchParameter("msgs");
+    editor.setBatchInstances(null);
+  }
+
   private static List<String> rows(List<ProviderEditor.Pair> rows) {
     return rows.stream()
         .map(row -> row.getName() + " " + row.isSecret() + " " + row.getValue())

@@ -4,6 +4,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.smtp.SmtpSettings;
 
 /**
@@ -12,12 +15,38 @@ import org.mailhub.esp.smtp.SmtpSettings;
  * message to one person, go to the transactional stream {@value #TRANSACTIONAL_STREAM} on
  * Postmark's transactional host. {@code host} overrides both hosts (a relay, or a test server).
  */
+@Schema(
+    description =
+        "Settings of POSTMARK providers: Postmark over SMTP, the server API token as user name and"
+            + " password. The meta value travels in X-PM-Metadata-meta.")
 public record PostmarkSettings(
-    @NotBlank String apiKey,
-    String host,
-    @Min(1) @Max(65535) Integer port,
-    SmtpSettings.Security security,
-    @Pattern(
+    @Schema(
+            description = "The Postmark server API token; required when the provider is added.",
+            extensions = @Extension(name = EmailGateway.SECRET, value = "true", parseValue = true))
+        @NotBlank
+        String apiKey,
+    @Schema(
+            description =
+                "Default Postmark's: "
+                    + BROADCAST_HOST
+                    + " for campaigns, "
+                    + HOST
+                    + " for test emails; another host (a relay) replaces both.")
+        String host,
+    @Schema(description = "Default 587.") @Min(1) @Max(65535) Integer port,
+    @Schema(
+            description =
+                "STARTTLS (the default) or TLS: the token is the SMTP password. NONE only for a"
+                    + " host on the own network when the server allows private networks, else 400.")
+        SmtpSettings.Security security,
+    @Schema(
+            description =
+                "The broadcast message stream campaigns go to (default "
+                    + BROADCAST_STREAM
+                    + "), sent as X-PM-Message-Stream; test emails go to "
+                    + TRANSACTIONAL_STREAM
+                    + ".")
+        @Pattern(
             regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}",
             message = "must be a Postmark message stream ID: letters, digits, '-', '_' and '.'")
         String messageStream) {

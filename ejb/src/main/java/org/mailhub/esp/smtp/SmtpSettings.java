@@ -6,20 +6,49 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.mailhub.esp.EmailGateway;
 
 /**
  * An SMTP server: host, port, how the connection is secured, optional credentials, and optionally
  * the certificate (PEM) that a private relay presents, trusted besides the JVM's authorities, and
  * optionally the DKIM key that signs every message.
  */
+@Schema(
+    description =
+        "Settings of SMTP providers: any SMTP server. The meta value travels in X-Mailhub-Meta.")
 public record SmtpSettings(
-    @NotBlank String host,
-    @Min(1) @Max(65535) Integer port,
-    Security security,
-    String username,
-    String password,
-    String trustedCertificate,
-    @Valid Dkim dkim) {
+    @Schema(description = "The SMTP server's host name or address.") @NotBlank String host,
+    @Schema(
+            description =
+                "Default by security: 25 for NONE, 587 for STARTTLS_IF_OFFERED and STARTTLS, 465"
+                    + " for TLS.")
+        @Min(1)
+        @Max(65535)
+        Integer port,
+    @Schema(description = SECURITY + " Default STARTTLS.") Security security,
+    @Schema(description = "The user name to log in with (SMTP AUTH); none: no login.")
+        String username,
+    @Schema(
+            description = "The password of username.",
+            extensions = @Extension(name = EmailGateway.SECRET, value = "true", parseValue = true))
+        String password,
+    @Schema(
+            description =
+                "The PEM (-----BEGIN CERTIFICATE-----...) of a private relay's certificate, trusted"
+                    + " besides the JVM's authorities; 400 when unreadable or given with NONE.")
+        String trustedCertificate,
+    @Schema(description = "Signs every email with DKIM; leave it out to send unsigned.") @Valid
+        Dkim dkim) {
+
+  /** How the OpenAPI document describes {@link Security}. */
+  public static final String SECURITY =
+      "How the connection is secured: NONE is plain SMTP (trusted networks only);"
+          + " STARTTLS_IF_OFFERED upgrades with STARTTLS when the server offers it and goes on in"
+          + " plain text when it does not; STARTTLS requires the upgrade; TLS speaks TLS from the"
+          + " first byte (SMTPS). With TLS, the server's certificate must be signed by an"
+          + " authority the JVM trusts or be given as trustedCertificate, and name the host.";
 
   /** A DNS name: labels of letters, digits and inner hyphens, separated by dots. */
   private static final String DNS_NAME =
@@ -30,12 +59,36 @@ public record SmtpSettings(
    * the public key is published as {@code <selector>._domainkey.<domain>}, and the RSA private key
    * as PKCS#8 PEM.
    */
+  @Schema(
+      name = "SmtpDkim",
+      description =
+          "DKIM signing (RFC 6376): rsa-sha256, relaxed/relaxed, over From, Reply-To, To, Subject,"
+              + " Date, Message-ID, MIME-Version, Content-Type, List-Id, List-Unsubscribe,"
+              + " List-Unsubscribe-Post and the body.")
   public record Dkim(
-      @NotBlank @Pattern(regexp = DNS_NAME, message = "must be a domain name such as acme.example")
+      @Schema(
+              description =
+                  "The signing domain (d=); the fromAddress's domain must be it or under it"
+                      + " (DMARC alignment).")
+          @NotBlank
+          @Pattern(regexp = DNS_NAME, message = "must be a domain name such as acme.example")
           String domain,
-      @NotBlank @Pattern(regexp = DNS_NAME, message = "must be a DNS label such as mh2026")
+      @Schema(
+              description =
+                  "The selector (s=): the public key is published as a TXT record at"
+                      + " <selector>._domainkey.<domain>.")
+          @NotBlank
+          @Pattern(regexp = DNS_NAME, message = "must be a DNS label such as mh2026")
           String selector,
-      @NotBlank String privateKey) {
+      @Schema(
+              description =
+                  "An RSA key of at least 1024 bits (2048 recommended) in PKCS#8 PEM"
+                      + " (-----BEGIN PRIVATE KEY-----...); required when DKIM is"
+                      + " turned on.",
+              extensions =
+                  @Extension(name = EmailGateway.SECRET, value = "true", parseValue = true))
+          @NotBlank
+          String privateKey) {
 
     public Dkim {
       domain = domain == null ? null : trailingDot(domain.strip()).toLowerCase(Locale.ROOT);
@@ -48,6 +101,7 @@ public record SmtpSettings(
     }
   }
 
+  @Schema(name = "SmtpSecurity", description = SECURITY)
   public enum Security {
     /** Plain SMTP; only for servers on a trusted network. */
     NONE,

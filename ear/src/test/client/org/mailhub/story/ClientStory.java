@@ -31,6 +31,7 @@ import org.openapitools.client.model.ProviderResponse;
 import org.openapitools.client.model.Role;
 import org.openapitools.client.model.SendResponse;
 import org.openapitools.client.model.SmtpProviderRequest;
+import org.openapitools.client.model.SmtpSecurity;
 import org.openapitools.client.model.SmtpSettings;
 import org.openapitools.client.model.Stats;
 import org.openapitools.client.model.SuppressionRequest;
@@ -86,7 +87,7 @@ public class ClientStory {
                 new SmtpSettings()
                     .host("127.0.0.1")
                     .port(smtpPort)
-                    .security(SmtpSettings.SecurityEnum.NONE)));
+                    .security(SmtpSecurity.NONE)));
     long providerId = created.getSmtpProvider().getId();
     say("provider.type", providers.getProvider(providerId).getSmtpProvider().getType());
 
@@ -104,10 +105,10 @@ public class ClientStory {
     File csv = new File(work, "profiles.csv");
     Files.write(
         csv.toPath(), ("email,name,run\n" + cleo + ",Cleo," + run + "\n").getBytes(StandardCharsets.UTF_8));
-    ImportReport fromCsv = profiles.importProfilesCsv(csv);
+    ImportReport fromCsv = profiles.importProfilesCsv(csv, null);
     say("import.csv.created", fromCsv.getCreated());
     ProfileResponse cleoProfile = profiles.getProfile(cleo);
-    say("profile.name", cleoProfile.getProperties().get("name"));
+    say("profile.name", ((Map<?, ?>) cleoProfile.getProperties()).get("name"));
 
     // Bob asked not to be mailed
     SuppressionsApi suppressions = new SuppressionsApi(program);
@@ -115,7 +116,7 @@ public class ClientStory {
     say("suppression.reason", suppressed.getReason());
     say(
         "suppressions.found",
-        suppressions.listSuppressions(bob, null, 0, 50).getTotal());
+        suppressions.listSuppressions(bob, 0, null, 50).getTotal());
 
     // a campaign to this run's profiles, tried out first
     CampaignsApi campaigns = new CampaignsApi(program);
@@ -151,7 +152,7 @@ public class ClientStory {
     say("campaign.status", campaign.getStatus());
     Stats stats = campaigns.getCampaignStats(draft.getId());
     say("stats.sent", stats.getSent());
-    for (SendResponse send : campaigns.listCampaignSends(draft.getId(), null, 0, 50).getItems()) {
+    for (SendResponse send : campaigns.listCampaignSends(draft.getId(), 0, 50, null).getItems()) {
       say("send." + send.getEmail(), send.getStatus());
     }
     System.out.println("STORY DONE");

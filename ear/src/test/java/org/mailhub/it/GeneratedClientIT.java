@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.json.JsonObject;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -52,6 +55,53 @@ class GeneratedClientIT {
             + " \"moduleResolution\": \"node\", \"lib\": [\"ES2020\", \"DOM\"], \"strict\": true,"
             + " \"noEmit\": true}, \"include\": [\"**/*.ts\"]}");
     GeneratedClients.run(typescript, 5, "npx", "-y", "-p", "typescript@5.9.3", "tsc", "-p", ".");
+  }
+
+  @Test
+  void theDocumentDescribesEveryCallForGeneratedClients() throws Exception {
+    JsonObject document = Mailhub.json(Mailhub.get("openapi?format=JSON"));
+    List<String> gaps = new ArrayList<>();
+    document
+        .getJsonObject("paths")
+        .forEach(
+            (path, item) ->
+                item.asJsonObject()
+                    .forEach(
+                        (method, value) -> {
+                          JsonObject operation = value.asJsonObject();
+                          JsonObject answers = operation.getJsonObject("responses");
+                          String call = method.toUpperCase() + " " + path;
+                          if (!operation.containsKey("operationId")) {
+                            gaps.add(call + " has no operationId");
+                          }
+                          answers.forEach(
+                              (status, answer) -> {
+                                if (status.startsWith("2")
+                                    && !status.equals("204")
+                                    && !answer.asJsonObject().containsKey("content")) {
+                                  gaps.add(call + " answers " + status + " without a schema");
+                                }
+                                if (status.startsWith("4")
+                                    && !answer.asJsonObject().containsKey("$ref")
+                                    && !answer.asJsonObject().containsKey("content")) {
+                                  gaps.add(call + " answers " + status + " without a body");
+                                }
+                              });
+                          if (!path.equals("/api/health") && !answers.containsKey("401")) {
+                            gaps.add(call + " does not say it may answer 401");
+                          }
+                        }));
+
+    assertEquals(List.of(), gaps);
+    assertTrue(
+        document.getJsonObject("paths").keySet().stream().allMatch(p -> p.startsWith("/api/")),
+        "webhooks and preference pages are not the client API: "
+            + document.getJsonObject("paths").keySet());
+    assertEquals(
+        "[{\"basicAuth\":[]},{\"bearerAuth\":[]}]", document.getJsonArray("security").toString());
+    assertEquals(
+        System.getProperty("mailhub.it.version"),
+        document.getJsonObject("info").getString("version"));
   }
 
   @Test

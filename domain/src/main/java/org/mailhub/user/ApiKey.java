@@ -80,10 +80,12 @@ public class ApiKey {
   @Column(name = "created_by", nullable = false, length = 120)
   private String createdBy;
 
-  @Column(name = "last_used_at")
+  // written by ApiKeyRepository's targeted updates only, never with the rest of the row: a sign-in
+  // writing the whole row could otherwise undo a revocation committed meanwhile
+  @Column(name = "last_used_at", updatable = false)
   private Instant lastUsedAt;
 
-  @Column(name = "revoked_at")
+  @Column(name = "revoked_at", updatable = false)
   private Instant revokedAt;
 
   /** A key just issued, with its secret, which exists only here and in the one answer. */
@@ -119,7 +121,9 @@ public class ApiKey {
     if (stripped.isEmpty()) {
       return "is required";
     }
-    if (stripped.length() > MAX_NAME_LENGTH || stripped.chars().anyMatch(Character::isISOControl)) {
+    // the lower-cased form is what the unique index holds, and it can be longer (İ becomes i̇)
+    if (nameKey(stripped).length() > MAX_NAME_LENGTH
+        || stripped.chars().anyMatch(Character::isISOControl)) {
       return "must be 1 to " + MAX_NAME_LENGTH + " characters, without control characters";
     }
     return null;

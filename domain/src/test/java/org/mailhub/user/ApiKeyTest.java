@@ -75,6 +75,7 @@ class ApiKeyTest {
     assertEquals("is required", ApiKey.nameProblem(null));
     assertEquals("is required", ApiKey.nameProblem("   "));
     assertNotNull(ApiKey.nameProblem("x".repeat(101)));
+    assertNotNull(ApiKey.nameProblem("\u0130".repeat(100)), "longer than 100 once lower-cased");
     assertNotNull(ApiKey.nameProblem("a\u0000b"));
     assertNotNull(ApiKey.nameProblem("two\nlines"));
     assertEquals("ci pipeline", ApiKey.nameKey(" CI Pipeline "));

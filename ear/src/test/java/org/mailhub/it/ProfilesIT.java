@@ -180,15 +180,19 @@ class ProfilesIT {
     assertEquals("JSON_OR_HEADER_REQUIRED", Mailhub.json(fromAForm).getString("code"));
     assertEquals(404, Mailhub.get("api/profiles/" + email(5)).statusCode(), "nothing imported");
 
-    // over MAILHUB_HTTP_MAX_IMPORT_BYTES (1 GB in the tests' server), which is also the web
-    // server's own limit: it refuses the declared length with a bare 400 before mailhub is asked
+    // over MAILHUB_HTTP_MAX_IMPORT_BYTES (1 GB in the tests' server): refused at once, in mailhub's
+    // words (the web server's own limit is above any length, mailhub's is per request)
     assertEquals(
-        "400",
+        "413",
         Mailhub.statusOfHeadersAlone(
             "api/profiles/import",
             (1L << 30) + 1,
             "Content-Type: multipart/form-data; boundary=" + BOUNDARY,
             "X-Requested-By: profiles-it"));
+    assertEquals(
+        "413",
+        Mailhub.statusOfHeadersAlone(
+            "api/profiles", Long.MAX_VALUE, "Content-Type: text/csv", "X-Requested-By: it"));
 
     // over the 10 MB of other calls: imported as it arrives
     StringBuilder csv = new StringBuilder("email,note\n");
@@ -250,7 +254,8 @@ class ProfilesIT {
       JsonObject past = Mailhub.json(Mailhub.get(list + "?page=" + (total + 1) + "&size=1"));
       assertEquals(0, past.getJsonArray("items").size(), list);
       assertEquals(total, past.getJsonNumber("total").longValue(), list);
-      for (String bad : List.of("page=-1", "size=0", "size=1001")) {
+      for (String bad :
+          List.of("page=-1", "size=0", "size=1001", "page=abc", "size=2147483648", "page=%00")) {
         HttpResponse<String> refused = Mailhub.get(list + "?" + bad);
         assertEquals(400, refused.statusCode(), list + "?" + bad + ": " + refused.body());
         assertEquals(
@@ -258,6 +263,19 @@ class ProfilesIT {
             Mailhub.json(refused).getJsonArray("violations").getJsonObject(0).getString("field"));
       }
     }
+
+    // a filter value that is not one of the enum's is the client's mistake too, not a missing page
+    for (String bad : List.of("api/suppressions?reason=BOGUS", "api/campaigns/1/sends?status=x")) {
+      HttpResponse<String> refused = Mailhub.get(bad);
+      assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+    }
+    // a NUL in a search is no address: an empty page, not a database error (PostgreSQL)
+    assertEquals(
+        0,
+        Mailhub.json(Mailhub.get("api/suppressions?email=a%00b"))
+            .getJsonNumber("total")
+            .intValue());
+    assertEquals(404, Mailhub.get("api/suppressions/a%00b@example.com").statusCode());
 
     JsonObject document = Mailhub.json(Mailhub.get("openapi?format=JSON"));
     JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");

@@ -72,4 +72,13 @@ public final class ProfileRules {
   private static String abbreviate(String text) {
     return text.length() <= 20 ? text : text.substring(0, 20) + "…";
   }
+
+  /**
+   * Text no stored address has or contains, which is not worth a query (PostgreSQL refuses NUL even
+   * in one).
+   */
+  public static boolean unstorable(String email) {
+    return email != null
+        && (email.indexOf('\0') >= 0 || email.strip().length() > Profile.MAX_EMAIL_LENGTH);
+  }
 }

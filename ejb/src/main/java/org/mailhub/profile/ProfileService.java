@@ -52,26 +52,19 @@ public class ProfileService {
   }
 
   public ProfileResponse find(String email) {
-    return (unstorable(email) ? Optional.<Profile>empty() : profiles.findByEmail(email))
+    return (ProfileRules.unstorable(email)
+            ? Optional.<Profile>empty()
+            : profiles.findByEmail(email))
         .map(ProfileService::view)
         .orElseThrow(() -> RequestRejected.notFound("There is no profile " + email));
   }
 
   /** A page of the profiles whose address contains {@code search} (all when null), newest first. */
   public Page<ProfileResponse> page(String search, int page, int size) {
-    if (unstorable(search)) {
+    if (ProfileRules.unstorable(search)) {
       return new Page<>(List.of(), page, size, 0);
     }
     return new Page<>(list(search, page, size), page, size, profiles.count(search));
-  }
-
-  /**
-   * Text no stored address has or contains, which is not worth a query (PostgreSQL refuses NUL even
-   * in one).
-   */
-  private static boolean unstorable(String email) {
-    return email != null
-        && (email.indexOf('\0') >= 0 || email.strip().length() > Profile.MAX_EMAIL_LENGTH);
   }
 
   /** {@link #page} without the total, for callers that count once for many pages. */

@@ -40,8 +40,9 @@ public class SuppressionService {
   }
 
   public SuppressionResponse find(String email) {
-    return suppressions
-        .find(Profile.normalize(email))
+    return (ProfileRules.unstorable(email)
+            ? java.util.Optional.<Suppression>empty()
+            : suppressions.find(Profile.normalize(email)))
         .map(SuppressionResponse::of)
         .orElseThrow(() -> RequestRejected.notFound(email + " is not suppressed"));
   }
@@ -52,6 +53,9 @@ public class SuppressionService {
    */
   public Page<SuppressionResponse> page(
       String search, SuppressionReason reason, int page, int size) {
+    if (ProfileRules.unstorable(search)) {
+      return new Page<>(List.of(), page, size, 0);
+    }
     return new Page<>(list(search, reason, page, size), page, size, count(search, reason));
   }
 
@@ -71,8 +75,9 @@ public class SuppressionService {
   /** Resubscribes the address; the lifted suppression is kept in the audit trail. */
   public void remove(String email) {
     Suppression suppression =
-        suppressions
-            .find(Profile.normalize(email))
+        (ProfileRules.unstorable(email)
+                ? java.util.Optional.<Suppression>empty()
+                : suppressions.find(Profile.normalize(email)))
             .orElseThrow(() -> RequestRejected.notFound(email + " is not suppressed"));
     suppressions.remove(suppression);
   }

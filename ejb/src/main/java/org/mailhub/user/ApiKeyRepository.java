@@ -51,4 +51,21 @@ public class ApiKeyRepository {
     em.persist(key);
     em.flush();
   }
+
+  /** Writes a use of the key, unless it was revoked meanwhile; touches no other column. */
+  public void recordUse(ApiKey key, java.time.Instant at) {
+    em.createQuery(
+            "update ApiKey k set k.lastUsedAt = :at where k.id = :id and k.revokedAt is null")
+        .setParameter("at", at)
+        .setParameter("id", key.id())
+        .executeUpdate();
+  }
+
+  /** Writes the key's revocation, keeping the first one; touches no other column. */
+  public void revoke(ApiKey key, java.time.Instant at) {
+    em.createQuery("update ApiKey k set k.revokedAt = :at where k.id = :id and k.revokedAt is null")
+        .setParameter("at", at)
+        .setParameter("id", key.id())
+        .executeUpdate();
+  }
 }

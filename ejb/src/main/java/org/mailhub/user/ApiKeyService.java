@@ -83,7 +83,10 @@ public class ApiKeyService {
 
   /** Revokes a key for good; a revoked key stays revoked, and in the list. */
   public void revoke(long id) {
-    find(id).revoke(Instant.now());
+    Instant now = Instant.now();
+    ApiKey key = find(id);
+    key.revoke(now);
+    keys.revoke(key, now);
   }
 
   private ApiKey find(long id) {
@@ -99,7 +102,13 @@ public class ApiKeyService {
       return Optional.empty();
     }
     Optional<ApiKey> key = keys.findBySecretHash(ApiKey.hash(secret)).filter(k -> !k.isRevoked());
-    key.ifPresent(k -> k.recordUse(Instant.now()));
+    key.ifPresent(
+        k -> {
+          Instant now = Instant.now();
+          if (k.recordUse(now)) {
+            keys.recordUse(k, now);
+          }
+        });
     return key.map(k -> new Caller(k.name(), k.role()));
   }
 }

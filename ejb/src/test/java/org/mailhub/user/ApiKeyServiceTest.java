@@ -35,6 +35,18 @@ class ApiKeyServiceTest {
     public void add(ApiKey key) {
       added.add(key);
     }
+
+    final List<String> writes = new ArrayList<>();
+
+    @Override
+    public void recordUse(ApiKey key, java.time.Instant at) {
+      writes.add("use");
+    }
+
+    @Override
+    public void revoke(ApiKey key, java.time.Instant at) {
+      writes.add("revoke");
+    }
   }
 
   private final Keys keys = new Keys();
@@ -80,6 +92,10 @@ class ApiKeyServiceTest {
         Optional.of(new ApiKeyService.Caller("ci", Role.ADMIN)),
         service.authenticate(created.key()));
     assertNotNull(keys.added.get(0).lastUsedAt());
+    service.authenticate(created.key());
+    // one targeted write of the use (not the whole row, which could undo a revocation), a minute
+    // apart at most
+    assertEquals(List.of("use"), keys.writes);
   }
 
   @Test

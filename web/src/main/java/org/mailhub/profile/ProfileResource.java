@@ -82,8 +82,10 @@ public class ProfileResource {
       content = @Content(schema = @Schema(implementation = ImportReport.class)))
   @APIResponse(
       responseCode = "400",
-      description = "the body stopped being readable; the rows before it are kept",
-      content = @Content(schema = @Schema(implementation = ImportReport.class)))
+      description =
+          "the body stopped being readable (an ImportReport; the rows before it are kept), or it"
+              + " carries a NUL character (an ApiError)",
+      content = @Content(schema = @Schema(anyOf = {ImportReport.class, ApiError.class})))
   public Response importJson(InputStream body) {
     return answer(imports.fromJson(body));
   }
@@ -143,7 +145,7 @@ public class ProfileResource {
       description =
           "the CSV stopped being readable (an ImportReport; the rows before it are kept), or the"
               + " form has no part file or cannot be read before it (an ApiError naming file)",
-      content = @Content(schema = @Schema(oneOf = {ImportReport.class, ApiError.class})))
+      content = @Content(schema = @Schema(anyOf = {ImportReport.class, ApiError.class})))
   public Response importUpload(@Context HttpHeaders headers, InputStream body) throws IOException {
     InputStream csv;
     try {

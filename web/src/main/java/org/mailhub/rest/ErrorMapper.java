@@ -6,6 +6,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +22,16 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
+    var query = unreadableQueryParameter(exception);
+    if (query.isPresent()) {
+      return new ApiError(
+              "VALIDATION_FAILED",
+              "A query parameter cannot be read.",
+              List.of(
+                  new ApiError.Violation(
+                      query.get(), "cannot be read as this parameter's type (see the document)")))
+          .toResponse(400);
+    }
     if (exception instanceof WebApplicationException web) {
       Response.StatusType status = web.getResponse().getStatusInfo();
       return new ApiError(code(status), status.getReasonPhrase())
@@ -43,6 +54,22 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     return new ApiError(
             "INTERNAL_ERROR", "mailhub could not complete the request; see the server log.")
         .toResponse(500);
+  }
+
+  private static final java.util.regex.Pattern QUERY_PARAMETER =
+      java.util.regex.Pattern.compile("QueryParam\\(\"([^\"]{1,100})\"\\)");
+
+  /**
+   * The name of a query parameter whose value could not be converted (page=abc, status=BOGUS):
+   * JAX-RS makes that a 404, as if the resource did not exist, where the client made a mistake.
+   * RESTEasy names the parameter in its message.
+   */
+  static java.util.Optional<String> unreadableQueryParameter(Throwable exception) {
+    if (!(exception instanceof jakarta.ws.rs.NotFoundException) || exception.getMessage() == null) {
+      return java.util.Optional.empty();
+    }
+    var matcher = QUERY_PARAMETER.matcher(exception.getMessage());
+    return matcher.find() ? java.util.Optional.of(matcher.group(1)) : java.util.Optional.empty();
   }
 
   /** Parsson refuses JSON nested deeper than 1000 levels with a bare RuntimeException. */

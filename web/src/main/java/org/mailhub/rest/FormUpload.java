@@ -123,6 +123,9 @@ public final class FormUpload extends InputStream {
       parser.parse(ByteBuffer.wrap(input, 0, n));
     } catch (MalformedMessageException e) {
       throw new Unreadable("the form is malformed: a part's headers cannot be read");
+    } catch (RuntimeException e) {
+      // Undertow's decoders refuse a part's content (a bad base64 character) unchecked
+      throw new Unreadable("the form is malformed: a part's content cannot be decoded");
     }
     // outside a part's content the parser keeps what it reads (headers): bounded here
     unheard = heard ? 0 : unheard + n;

@@ -57,7 +57,7 @@ public class SuppressionResource {
               schema = @Schema(type = SchemaType.STRING, format = "uri")))
   public Response add(@Valid @NotNull SuppressionRequest request) {
     SuppressionResponse suppression = suppressions.add(request);
-    return Response.created(uri.getAbsolutePathBuilder().path(suppression.email()).build())
+    return Response.created(uri.getAbsolutePathBuilder().path("{email}").build(suppression.email()))
         .entity(suppression)
         .build();
   }

@@ -78,7 +78,8 @@ public class UserResource {
   @APIResponse(responseCode = "409", description = "the user name is taken")
   public Response add(@NotNull UserRequest request) {
     UserResponse created = users.create(request);
-    return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
+    return Response.created(
+            uri.getAbsolutePathBuilder().path("{username}").build(created.username()))
         .entity(created)
         .build();
   }

@@ -112,4 +112,18 @@ class FormUploadTest {
             .getMessage()
             .startsWith("the form is malformed"));
   }
+
+  @Test
+  void aPartThatCannotBeDecodedIsUnreadableBeforeOrInTheFile() {
+    String base64 =
+        "--"
+            + BOUNDARY
+            + "\r\nContent-Disposition: form-data; name=\"%s\"\r\n"
+            + "Content-Transfer-Encoding: base64\r\n\r\n!!!*\r\n--"
+            + BOUNDARY
+            + "--\r\n";
+
+    assertThrows(FormUpload.Unreadable.class, () -> read(base64.formatted("other"), "file"));
+    assertThrows(FormUpload.Unreadable.class, () -> read(base64.formatted("file"), "file"));
+  }
 }

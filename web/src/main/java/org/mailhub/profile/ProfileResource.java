@@ -107,7 +107,9 @@ public class ProfileResource {
       description =
           "The form's part file is the CSV: the header row names the columns, one is email, every"
               + " other column is a property (text); empty cells leave the property unchanged."
-              + " Imported as it arrives, any size up to MAILHUB_HTTP_MAX_IMPORT_BYTES (else 413),"
+              + " Imported as it arrives, any size up to MAILHUB_HTTP_MAX_IMPORT_BYTES (a declared"
+              + " length over it is a 413 at once; a body of unknown length that grows past it"
+              + " stops the import: 400 with the report of the rows before),"
               + " a chunk of 1000 rows per transaction, like the JSON import. Other parts are"
               + " ignored. With a user's basic credentials it needs the header X-Requested-By (any"
               + " value), which HTML forms cannot send: without it the answer is 415"

@@ -81,6 +81,10 @@ class GeneratedClientIT {
                                     && !answer.asJsonObject().containsKey("content")) {
                                   gaps.add(call + " answers " + status + " without a schema");
                                 }
+                                if (status.equals("201")
+                                    && !answer.asJsonObject().containsKey("headers")) {
+                                  gaps.add(call + " answers 201 without Location");
+                                }
                                 if (status.startsWith("4")
                                     && !answer.asJsonObject().containsKey("$ref")
                                     && !answer.asJsonObject().containsKey("content")) {

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.dispatch.SendStatus;
 import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.ApiError;
+import org.mailhub.rest.Created;
 import org.mailhub.rest.PageQuery;
 import org.mailhub.stats.ErrorResponse;
 
@@ -78,18 +78,11 @@ public class CampaignResource {
   @APIResponse(
       responseCode = "201",
       description = "the draft",
-      content = @Content(schema = @Schema(implementation = CampaignResponse.class)),
-      headers =
-          @Header(
-              name = "Location",
-              description = "the new campaign's address",
-              schema = @Schema(type = SchemaType.STRING, format = "uri")))
+      content = @Content(schema = @Schema(implementation = CampaignResponse.class)))
   @APIResponse(responseCode = "400", description = "invalid fields, each named")
   public Response create(@NotNull CampaignRequest request) {
     CampaignResponse created = campaigns.create(request);
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @GET

@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.ApiError;
+import org.mailhub.rest.Created;
 import org.mailhub.rest.PageQuery;
 
 @RequestScoped
@@ -127,12 +127,7 @@ public class ProviderResource {
   @APIResponse(
       responseCode = "201",
       description = "created; Location names it",
-      content = @Content(schema = @Schema(implementation = ProviderResponse.class)),
-      headers =
-          @Header(
-              name = "Location",
-              description = "the new provider's address",
-              schema = @Schema(type = SchemaType.STRING, format = "uri")))
+      content = @Content(schema = @Schema(implementation = ProviderResponse.class)))
   @APIResponse(
       responseCode = "400",
       description = "invalid fields, each named",
@@ -146,9 +141,7 @@ public class ProviderResource {
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   public Response create(@NotNull ProviderRequest request) {
     ProviderResponse created = providers.create(request);
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @PUT

@@ -157,6 +157,15 @@ public class ApiDocument implements OASFilter {
       answers = OASFactory.createAPIResponses();
       operation.setResponses(answers);
     }
+    APIResponse created = answers.getAPIResponse("201");
+    if (created != null) {
+      // every 201 names the new resource (Created)
+      created.addHeader(
+          "Location",
+          OASFactory.createHeader()
+              .description("the new resource's address")
+              .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
+    }
     boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
     boolean takesInput =
         operation.getRequestBody() != null

@@ -18,14 +18,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.AddressSearch;
+import org.mailhub.rest.Created;
 import org.mailhub.rest.PageQuery;
 
 @RequestScoped
@@ -49,17 +48,10 @@ public class SuppressionResource {
   @APIResponse(
       responseCode = "201",
       description = "suppressed (or already suppressed: the suppression as it is)",
-      content = @Content(schema = @Schema(implementation = SuppressionResponse.class)),
-      headers =
-          @Header(
-              name = "Location",
-              description = "the suppression's address: /api/suppressions/{email}",
-              schema = @Schema(type = SchemaType.STRING, format = "uri")))
+      content = @Content(schema = @Schema(implementation = SuppressionResponse.class)))
   public Response add(@Valid @NotNull SuppressionRequest request) {
     SuppressionResponse suppression = suppressions.add(request);
-    return Response.created(uri.getAbsolutePathBuilder().path("{email}").build(suppression.email()))
-        .entity(suppression)
-        .build();
+    return Created.at(uri, suppression.email(), suppression);
   }
 
   @GET

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.infrastructure.Page;
 import org.mailhub.rest.ApiError;
+import org.mailhub.rest.Created;
 
 @RequestScoped
 @Path("api/keys")
@@ -109,15 +110,7 @@ public class ApiKeyResource {
   @APIResponse(
       responseCode = "201",
       description = "created; Location names it, and key is the secret, shown this once",
-      content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)),
-      headers =
-          @org.eclipse.microprofile.openapi.annotations.headers.Header(
-              name = "Location",
-              description = "the new key's address",
-              schema =
-                  @Schema(
-                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
-                      format = "uri")))
+      content = @Content(schema = @Schema(implementation = ApiKeyResponse.class)))
   @APIResponse(
       responseCode = "400",
       description = "an invalid name or role, named in violations",
@@ -129,9 +122,7 @@ public class ApiKeyResource {
   public Response create(@NotNull ApiKeyRequest request) {
     ApiKeyResponse created =
         keys.create(request.name(), request.role(), caller.getUserPrincipal().getName());
-    return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-        .entity(created)
-        .build();
+    return Created.at(uri, created.id(), created);
   }
 
   @DELETE

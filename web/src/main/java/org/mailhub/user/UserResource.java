@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mailhub.infrastructure.Page;
+import org.mailhub.rest.Created;
 import org.mailhub.rest.PageQuery;
 
 @RequestScoped
@@ -68,20 +67,12 @@ public class UserResource {
   @APIResponse(
       responseCode = "201",
       description = "added",
-      content = @Content(schema = @Schema(implementation = UserResponse.class)),
-      headers =
-          @Header(
-              name = "Location",
-              description = "the new user's address",
-              schema = @Schema(type = SchemaType.STRING, format = "uri")))
+      content = @Content(schema = @Schema(implementation = UserResponse.class)))
   @APIResponse(responseCode = "400", description = "an invalid field, named in violations")
   @APIResponse(responseCode = "409", description = "the user name is taken")
   public Response add(@NotNull UserRequest request) {
     UserResponse created = users.create(request);
-    return Response.created(
-            uri.getAbsolutePathBuilder().path("{username}").build(created.username()))
-        .entity(created)
-        .build();
+    return Created.at(uri, created.username(), created);
   }
 
   @GET

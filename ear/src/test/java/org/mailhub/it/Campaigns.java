@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,11 @@ final class Campaigns {
 
   /** Imports profiles tagged with {@code run}, so that a PROPERTY audience selects exactly them. */
   static void importTagged(String run, List<String> emails) {
+    importTagged(Mailhub.BASE, run, emails);
+  }
+
+  /** The same, through the server at {@code base}. */
+  static void importTagged(URI base, String run, List<String> emails) {
     StringBuilder json = new StringBuilder("[");
     for (int i = 0; i < emails.size(); i++) {
       json.append(i == 0 ? "" : ",")
@@ -26,8 +32,45 @@ final class Campaigns {
           .append(run)
           .append("\"}}");
     }
-    HttpResponse<String> imported = Mailhub.post("api/profiles", json.append("]").toString());
+    HttpResponse<String> imported = Mailhub.post(base, "api/profiles", json.append("]").toString());
     assertEquals(200, imported.statusCode(), imported.body());
+  }
+
+  /**
+   * A Generic HTTP provider that posts each email to {@code endpoint} as JSON: {@code to}, {@code
+   * subject}, {@code html}, {@code from}.
+   */
+  static long jsonProvider(URI base, String nickname, String endpoint) {
+    HttpResponse<String> created =
+        Mailhub.post(
+            base,
+            "api/providers",
+            """
+            {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
+             "settings": {"endpoint": "%s",
+               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "from": "$$FromName $$FromAddress"}}}"""
+                .formatted(nickname, endpoint));
+    assertEquals(201, created.statusCode(), created.body());
+    return Mailhub.json(created).getJsonNumber("id").longValue();
+  }
+
+  /** Launches a campaign to the profiles of {@link #importTagged} with this run. */
+  static long launchToRun(URI base, long provider, String run) {
+    return launch(
+        base,
+        """
+        {"name": "run %s", "providerId": %d, "subject": "Hi", "html": "<p>Hi</p>",
+         "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
+            .formatted(run, provider, run));
+  }
+
+  /** How many requests each address got, by the {@code to} of {@link #jsonProvider}'s JSON. */
+  static java.util.Map<String, Integer> received(RecordingEsp esp) {
+    java.util.Map<String, Integer> received = new java.util.HashMap<>();
+    for (RecordingEsp.Request request : esp.received()) {
+      received.merge(Mailhub.parse(request.body()).asJsonObject().getString("to"), 1, Integer::sum);
+    }
+    return received;
   }
 
   static long provider(String json) {
@@ -42,36 +85,61 @@ final class Campaigns {
 
   /** Creates and launches a campaign; returns its id. */
   static long launch(String campaignJson) {
-    HttpResponse<String> created = Mailhub.post("api/campaigns", campaignJson);
+    return launch(Mailhub.BASE, campaignJson);
+  }
+
+  static long launch(URI base, String campaignJson) {
+    HttpResponse<String> created = Mailhub.post(base, "api/campaigns", campaignJson);
     assertEquals(201, created.statusCode(), created.body());
     long id = Mailhub.json(created).getJsonNumber("id").longValue();
-    HttpResponse<String> launched = Mailhub.post("api/campaigns/" + id + "/launch", "");
+    HttpResponse<String> launched = Mailhub.post(base, "api/campaigns/" + id + "/launch", "");
     assertEquals(202, launched.statusCode(), launched.body());
     return id;
   }
 
   static JsonObject awaitEnd(long id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    return awaitEnd(Mailhub.BASE, id, Duration.ofSeconds(120));
+  }
+
+  static JsonObject awaitEnd(URI base, long id, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
-      JsonObject campaign = Mailhub.json(Mailhub.get("api/campaigns/" + id));
+      JsonObject campaign = Mailhub.json(Mailhub.get(base, "api/campaigns/" + id));
       if (!campaign.getString("status").equals("SENDING")) {
         return campaign;
       }
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "campaign " + id + " did not finish: " + Mailhub.get("api/campaigns/" + id).body());
+        "campaign " + id + " did not finish: " + Mailhub.get(base, "api/campaigns/" + id).body());
   }
 
   static List<JsonObject> sends(long campaign) {
+    return sends(Mailhub.BASE, campaign);
+  }
+
+  static List<JsonObject> sends(URI base, long campaign) {
     List<JsonObject> all = new ArrayList<>();
     for (int page = 0; ; page++) {
       JsonArray batch =
-          Mailhub.items(Mailhub.get("api/campaigns/" + campaign + "/sends?size=1000&page=" + page));
+          Mailhub.items(
+              Mailhub.get(base, "api/campaigns/" + campaign + "/sends?size=1000&page=" + page));
       batch.forEach(v -> all.add(v.asJsonObject()));
       if (batch.size() < 1000) {
         return all;
       }
+    }
+  }
+
+  /** Waits until the condition holds, or fails after {@code timeout}. */
+  static void await(Duration timeout, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("gave up waiting after " + timeout);
+      }
+      Thread.sleep(100);
     }
   }
 }

@@ -3,18 +3,15 @@ package org.mailhub.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +46,19 @@ class CrashRecoveryIT {
     try (RecordingEsp esp = new RecordingEsp().slow(40)) {
       server = new OwnServer("crash-test", 100);
       start();
-      importAudience(run);
-      long provider = provider(esp, run);
-      long campaign = launch(provider, run);
+      Campaigns.importTagged(
+          URL,
+          run,
+          IntStream.range(0, RECIPIENTS)
+              .mapToObj(i -> "c" + i + "-" + run + "@example.com")
+              .toList());
+      long provider = Campaigns.jsonProvider(URL, "crash " + run, esp.url("/send"));
+      long campaign = Campaigns.launchToRun(URL, provider, run);
 
       List<Integer> sentAtKill = new ArrayList<>();
       for (int kill = 1; kill <= KILLS; kill++) {
         int before = esp.count();
-        await(Duration.ofSeconds(90), () -> esp.count() >= before + 300);
+        Campaigns.await(Duration.ofSeconds(90), () -> esp.count() >= before + 300);
         server.kill();
         sentAtKill.add(esp.count());
         start();
@@ -64,7 +66,7 @@ class CrashRecoveryIT {
       int inDoubtAfterKills = counts(campaign).getInt("inDoubt");
 
       int before = esp.count();
-      await(Duration.ofSeconds(90), () -> esp.count() >= before + 300);
+      Campaigns.await(Duration.ofSeconds(90), () -> esp.count() >= before + 300);
       server.stop(); // SIGTERM: WildFly suspends, calls in flight finish, the rest goes back
       int atStop = esp.count();
       assertTrue(atStop < RECIPIENTS, "the campaign was still being sent when stopped");
@@ -76,11 +78,7 @@ class CrashRecoveryIT {
 
       JsonObject finished = awaitEnd(campaign);
 
-      Map<String, Integer> received = new HashMap<>();
-      for (RecordingEsp.Request request : esp.received()) {
-        received.merge(
-            Mailhub.parse(request.body()).asJsonObject().getString("to"), 1, Integer::sum);
-      }
+      Map<String, Integer> received = Campaigns.received(esp);
       received.forEach(
           (to, times) -> assertEquals(1, times, to + " received the campaign " + times + " times"));
 
@@ -91,7 +89,7 @@ class CrashRecoveryIT {
       assertEquals(0, counts.getInt("failed"), counts.toString());
       assertEquals(RECIPIENTS, counts.getInt("sent") + counts.getInt("inDoubt"), counts.toString());
 
-      List<JsonObject> records = sends(campaign);
+      List<JsonObject> records = Campaigns.sends(URL, campaign);
       assertEquals(RECIPIENTS, records.size());
       int inDoubt = 0;
       for (JsonObject record : records) {
@@ -130,7 +128,7 @@ class CrashRecoveryIT {
                   .formatted(doubtful.getString("email"), doubtful.getString("meta")));
       assertEquals(200, reported.statusCode(), reported.body());
       JsonObject after =
-          sends(campaign).stream()
+          Campaigns.sends(URL, campaign).stream()
               .filter(r -> r.getString("email").equals(doubtful.getString("email")))
               .findFirst()
               .orElseThrow();
@@ -161,86 +159,10 @@ class CrashRecoveryIT {
         Mailhub.ADMIN_PROPERTIES[1]);
   }
 
-  private static void importAudience(String run) {
-    StringBuilder json = new StringBuilder("[");
-    for (int i = 0; i < RECIPIENTS; i++) {
-      json.append(i == 0 ? "" : ",")
-          .append("{\"email\": \"c")
-          .append(i)
-          .append('-')
-          .append(run)
-          .append("@example.com\", \"properties\": {\"run\": \"")
-          .append(run)
-          .append("\"}}");
-    }
-    HttpResponse<String> imported = Mailhub.post(URL, "api/profiles", json.append(']').toString());
-    assertEquals(200, imported.statusCode(), imported.body());
-  }
-
-  private static long provider(RecordingEsp esp, String run) {
-    HttpResponse<String> created =
-        Mailhub.post(
-            URL,
-            "api/providers",
-            """
-            {"nickname": "crash %s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
-             "settings": {"endpoint": "%s",
-               "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML", "from": "$$FromName $$FromAddress"}}}"""
-                .formatted(run, esp.url("/send")));
-    assertEquals(201, created.statusCode(), created.body());
-    return Mailhub.json(created).getJsonNumber("id").longValue();
-  }
-
-  private static long launch(long provider, String run) {
-    HttpResponse<String> created =
-        Mailhub.post(
-            URL,
-            "api/campaigns",
-            """
-            {"name": "crash", "providerId": %d, "subject": "Hi", "html": "<p>Hi</p>",
-             "audience": {"type": "PROPERTY", "property": "run", "value": "%s"}}"""
-                .formatted(provider, run));
-    assertEquals(201, created.statusCode(), created.body());
-    long id = Mailhub.json(created).getJsonNumber("id").longValue();
-    assertEquals(202, Mailhub.post(URL, "api/campaigns/" + id + "/launch", "").statusCode());
-    return id;
-  }
-
   private static JsonObject awaitEnd(long campaign) throws InterruptedException {
-    JsonObject[] last = new JsonObject[1];
     // four minutes: a kill that lands between the database's commit and the JMS commit of a
     // preparation chunk leaves that chunk's messages in doubt until the transaction manager's
     // periodic recovery (every two minutes) completes them
-    await(
-        Duration.ofMinutes(4),
-        () -> {
-          last[0] = Mailhub.json(Mailhub.get(URL, "api/campaigns/" + campaign));
-          return !last[0].getString("status").equals("SENDING");
-        });
-    return last[0];
-  }
-
-  private static List<JsonObject> sends(long campaign) {
-    List<JsonObject> all = new ArrayList<>();
-    for (int page = 0; ; page++) {
-      JsonArray batch =
-          Mailhub.items(
-              Mailhub.get(URL, "api/campaigns/" + campaign + "/sends?size=1000&page=" + page));
-      batch.forEach(v -> all.add(v.asJsonObject()));
-      if (batch.size() < 1000) {
-        return all;
-      }
-    }
-  }
-
-  private static void await(Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("gave up waiting after " + timeout);
-      }
-      Thread.sleep(100);
-    }
+    return Campaigns.awaitEnd(URL, campaign, Duration.ofMinutes(4));
   }
 }

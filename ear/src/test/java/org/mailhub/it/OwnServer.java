@@ -31,6 +31,7 @@ public final class OwnServer {
   private final int portOffset;
   private Process process;
   private int starts;
+  private String configuration = "standalone-full.xml";
 
   /**
    * A fresh base directory under target/{@code name}: the configuration and mailhub.ear, no data.
@@ -60,6 +61,12 @@ public final class OwnServer {
     Files.copy(Path.of("target/mailhub.ear"), base.resolve("deployments/mailhub.ear"));
   }
 
+  /** Runs with this configuration file instead of standalone-full.xml (a cluster node's: -ha). */
+  public OwnServer configuration(String file) {
+    this.configuration = file;
+    return this;
+  }
+
   public URI url() {
     return URI.create("http://localhost:" + (8080 + portOffset) + "/");
   }
@@ -76,25 +83,7 @@ public final class OwnServer {
    * @param properties extra system properties, as {@code -Dname=value}
    */
   public void start(Map<String, String> environment, String... properties) throws Exception {
-    starts++;
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                SERVER.resolve("bin/standalone.sh").toString(),
-                "-c",
-                "standalone-full.xml",
-                "-Djboss.server.base.dir=" + base,
-                // its own node name: claims name their node, and the test container may share
-                // its database (the PostgreSQL pass)
-                "-Djboss.node.name=" + name,
-                "-Djboss.socket.binding.port-offset=" + portOffset));
-    command.addAll(List.of(properties));
-    ProcessBuilder launcher =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(file("server-start-" + starts + ".log").toFile());
-    launcher.environment().putAll(environment);
-    process = launcher.start();
+    launch(environment, properties);
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(deadline)) {
       try {
@@ -112,6 +101,45 @@ public final class OwnServer {
     }
     throw new IllegalStateException(
         "mailhub did not start; see " + file("server-start-" + starts + ".log"));
+  }
+
+  /**
+   * Starts the server with bin/standalone.sh and returns at once.
+   *
+   * @param environment extra environment variables; a null value removes one the tests have
+   */
+  public void launch(Map<String, String> environment, String... properties) throws Exception {
+    starts++;
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                SERVER.resolve("bin/standalone.sh").toString(),
+                "-c",
+                configuration,
+                "-Djboss.server.base.dir=" + base,
+                // its own node name: claims name their node, and the test container may share
+                // its database (the PostgreSQL pass)
+                "-Djboss.node.name=" + name,
+                "-Djboss.socket.binding.port-offset=" + portOffset));
+    command.addAll(List.of(properties));
+    ProcessBuilder launcher =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(file("server-start-" + starts + ".log").toFile());
+    environment.forEach(
+        (key, value) -> {
+          if (value == null) {
+            launcher.environment().remove(key);
+          } else {
+            launcher.environment().put(key, value);
+          }
+        });
+    process = launcher.start();
+  }
+
+  /** What the server printed since its last start. */
+  public String output() throws IOException {
+    return Files.readString(file("server-start-" + starts + ".log"));
   }
 
   /** The server's JVM (a child of the launch script). */

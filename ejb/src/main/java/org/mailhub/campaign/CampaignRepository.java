@@ -42,6 +42,13 @@ public class CampaignRepository {
     return em.createQuery("select count(c) from Campaign c", Long.class).getSingleResult();
   }
 
+  /** The ids of the campaigns being sent. */
+  public List<Long> sending() {
+    return em.createQuery("select c.id from Campaign c where c.status = :s", Long.class)
+        .setParameter("s", CampaignStatus.SENDING)
+        .getResultList();
+  }
+
   public boolean anySendingThrough(long providerId) {
     return !em.createQuery(
             "select c.id from Campaign c where c.providerId = :p and c.status = :s", Long.class)

@@ -32,6 +32,23 @@ public class ChunkRepository {
     return Optional.ofNullable(em.find(DispatchChunk.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
 
+  /**
+   * The claims that hold these chunks, by chunk, read-locked until the transaction ends so that no
+   * recovery settles them meanwhile.
+   */
+  public Map<Long, Integer> heldClaims(Collection<Long> chunkIds) {
+    Map<Long, Integer> held = new HashMap<>();
+    em.createQuery(
+            "select c.id, c.claims from DispatchChunk c where c.id in :ids and c.state = :claimed",
+            Object[].class)
+        .setParameter("ids", chunkIds)
+        .setParameter("claimed", DispatchChunk.State.CLAIMED)
+        .setLockMode(LockModeType.PESSIMISTIC_READ)
+        .getResultList()
+        .forEach(row -> held.put((Long) row[0], (Integer) row[1]));
+    return held;
+  }
+
   /** The chunks claimed by this node, by any of its starts. */
   public List<DispatchChunk> claimedBy(String node) {
     return em.createQuery(

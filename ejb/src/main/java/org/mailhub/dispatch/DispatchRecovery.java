@@ -9,17 +9,20 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.campaign.CampaignRepository;
 
 /**
  * Settles claims that no dispatch holds any more, at start and every minute: those of this node's
  * earlier starts (killed, or stopped before their calls ended), and those of this start whose
  * dispatch gave up (its records could not be written) a minute ago or more. The call that was in
  * flight ends IN_DOUBT and is never sent again; the recipients of the calls that never started go
- * back to the queue. Claims of other nodes are left to them. A queued chunk whose message was lost
- * (parked on the dead-letter queue after a long database outage) gets a new one after half an hour.
+ * back to the queue. Claims of other live nodes are left to them; those of a node whose lease
+ * expired are taken over ({@link #takeOver}). A queued chunk whose message was lost (parked on the
+ * dead-letter queue after a long database outage) gets a new one after half an hour, from one node.
  */
 @Singleton
 @Startup
@@ -38,6 +41,8 @@ public class DispatchRecovery {
   @Inject Ledger ledger;
   @Inject Dispatcher dispatcher;
   @Inject Node node;
+  @Inject Leases leases;
+  @Inject CampaignRepository campaigns;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.chunk-size", defaultValue = "50")
@@ -54,9 +59,57 @@ public class DispatchRecovery {
   @Schedule(hour = "*", minute = "*", persistent = false)
   void everyMinute() {
     recover();
-    for (long chunkId : chunks.queuedBefore(Instant.now().minus(FORGOTTEN), 1000)) {
-      ledger.resend(chunkId);
+    Instant before = Instant.now().minus(FORGOTTEN);
+    for (long chunkId : chunks.queuedBefore(before, 1000)) {
+      ledger.resend(chunkId, before);
     }
+  }
+
+  /**
+   * Takes over the work of a node whose lease expired (see {@link Heartbeat}): its claims are
+   * settled as after a crash, and the node that ends its lease gives the queued chunks and the
+   * unprepared campaigns new messages, since theirs may wait in the gone node's broker until it
+   * comes back. The chunks' own lock makes each claim settled once; a message sent twice is
+   * harmless (the second finds its chunk claimed or done).
+   */
+  public void takeOver(NodeLease gone) {
+    int claims = 0;
+    int inDoubt = 0;
+    for (DispatchChunk chunk : chunks.claimedBy(gone.node())) {
+      if (chunk.isClaimedBy(gone.node(), gone.boot())) {
+        inDoubt += ledger.recover(chunk.id(), chunk.claims(), gone.node(), gone.boot());
+        claims++;
+      }
+    }
+    if (!leases.end(gone.node(), gone.beatAt())) {
+      return; // another node ended it first, or the node came back
+    }
+    Instant now = Instant.now();
+    int requeued = 0;
+    for (List<Long> page = chunks.queuedBefore(now, 1000);
+        !page.isEmpty();
+        page = chunks.queuedBefore(now, 1000)) {
+      for (long chunkId : page) {
+        ledger.resend(chunkId, now);
+        requeued++;
+      }
+    }
+    List<Long> sending = campaigns.sending();
+    sending.forEach(ledger::remind);
+    LOG.warning(
+        "Node "
+            + gone.node()
+            + " has not renewed its lease since "
+            + gone.beatAt()
+            + ": took over its "
+            + claims
+            + " claims ("
+            + inDoubt
+            + " recipients in doubt, the rest back in the queue) and sent "
+            + requeued
+            + " queued chunks and "
+            + sending.size()
+            + " sending campaigns new messages");
   }
 
   private void recover() {
@@ -69,7 +122,7 @@ public class DispatchRecovery {
               && chunk.claimedAt().isBefore(staleBefore);
       if (earlierStart || stale) {
         try {
-          int inDoubt = ledger.recover(chunk.id(), chunk.claims(), node.name());
+          int inDoubt = ledger.recover(chunk.id(), chunk.claims(), node.name(), chunk.claimBoot());
           LOG.warning(
               "Chunk "
                   + chunk.id()

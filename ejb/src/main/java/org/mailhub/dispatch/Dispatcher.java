@@ -28,8 +28,9 @@ import org.mailhub.provider.ProviderSettings;
 /**
  * Sends one dispatch chunk: claims it with the order of its provider calls, then makes the calls
  * one after the other (outside any transaction), recording each call's outcome before the next one
- * starts. Between calls it looks whether the server is stopping, the campaign ended or the
- * provider's breaker opened, and then puts the recipients no call carried back in the queue.
+ * starts. Between calls it looks whether the server is stopping, this node's lease lapsed, the
+ * campaign ended or the provider's breaker opened, and then puts the recipients no call carried
+ * back in the queue.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -46,6 +47,7 @@ public class Dispatcher {
   @Inject UnsubscribeLinks links;
   @Inject Node node;
   @Inject ServerState server;
+  @Inject Heartbeat heartbeat;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.max-attempts", defaultValue = "5")
@@ -163,11 +165,15 @@ public class Dispatcher {
     claimed.recipients().forEach(q -> byMeta.put(q.recipient().meta(), q.recipient()));
     long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
-      if (server.stopping()) {
+      boolean leaseLapsed = !heartbeat.holds();
+      if (server.stopping() || leaseLapsed) {
         List<Recipient> rest = rest(batches, i, byMeta);
         ledger.release(chunk, rest, Duration.ZERO);
         LOG.info(
-            "The server is stopping: "
+            (leaseLapsed
+                    ? "This node could not renew its lease, so another node may take its claims"
+                        + " over: "
+                    : "The server is stopping: ")
                 + rest.size()
                 + " recipients of chunk "
                 + chunkId

@@ -116,6 +116,15 @@ public class Ledger {
    * Records the outcomes of several dispatches' calls in one transaction (see {@link Recorder}).
    */
   public void recordAll(List<Call> calls) {
+    // a node that lost its lease may find its claims taken over by another node: its outcomes are
+    // then not written (the other node recorded the call in doubt), and its dispatch stops
+    Map<Long, Integer> held =
+        chunks.heldClaims(calls.stream().map(call -> call.chunk().id()).distinct().toList());
+    for (Call call : calls) {
+      if (!Integer.valueOf(call.chunk().claims()).equals(held.get(call.chunk().id()))) {
+        throw new ClaimLost(call.chunk().id(), call.chunk().claims());
+      }
+    }
     for (Call call : calls) {
       record(
           call.chunk(),
@@ -134,9 +143,7 @@ public class Ledger {
       List<Recipient> carried,
       CallResult result,
       int maxAttempts) {
-    // not checked against the chunk here, once per call: the recovery never settles the claim of
-    // a dispatch that runs (DispatchRecovery asks Dispatcher.isSending), and every other write of
-    // the dispatch checks its claim under the chunk's lock
+    // checked against the chunk by recordAll, with one read lock for all the calls it records
     if (result instanceof CallResult.Sent sent) {
       end(chunk, providerId, carried, SendStatus.SENT, sent.messageId(), null);
     } else if (result instanceof CallResult.Failed failed) {
@@ -192,12 +199,31 @@ public class Ledger {
     }
   }
 
-  /** Gives a queued chunk a new message, and notes when. */
-  public void resend(long chunkId) {
+  /**
+   * Gives a queued chunk untouched since {@code before} a new message, and notes when: when several
+   * nodes look, one sends it.
+   */
+  public void resend(long chunkId, Instant before) {
     DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
-    if (chunk != null && chunk.state() == DispatchChunk.State.QUEUED) {
+    if (chunk != null
+        && chunk.state() == DispatchChunk.State.QUEUED
+        && chunk.updatedAt().isBefore(before)) {
       chunk.touch();
       messages.dispatch(chunk.campaignId(), chunkId, Duration.ZERO);
+    }
+  }
+
+  /**
+   * Asks again for the preparation of a sending campaign's audience and for the check whether it is
+   * done (after a node that may have held these messages is gone; a second message is harmless).
+   */
+  public void remind(long campaignId) {
+    Campaign campaign = campaigns.find(campaignId).orElse(null);
+    if (campaign != null && campaign.status() == CampaignStatus.SENDING) {
+      if (!campaign.isPrepared()) {
+        messages.prepare(campaignId);
+      }
+      messages.check(campaignId);
     }
   }
 
@@ -219,7 +245,11 @@ public class Ledger {
     return chunk;
   }
 
-  /** A dispatch's claim was settled by someone else: it must write and send nothing more. */
+  /**
+   * A dispatch's claim was settled by someone else (another node took it over): it must write and
+   * send nothing more. An application exception, so that it reaches the dispatch as itself.
+   */
+  @jakarta.ejb.ApplicationException(rollback = true)
   public static class ClaimLost extends RuntimeException {
     ClaimLost(long chunkId, int claim) {
       super("claim " + claim + " of chunk " + chunkId + " no longer holds it");
@@ -280,10 +310,10 @@ public class Ledger {
    *
    * @return how many recipients were found in doubt
    */
-  public int recover(long chunkId, int claim, String node) {
+  public int recover(long chunkId, int claim, String node, long boot) {
     DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
-    if (chunk == null || !chunk.isHeldBy(claim) || !node.equals(chunk.claimNode())) {
-      return 0; // settled meanwhile, or claimed again
+    if (chunk == null || !chunk.isHeldBy(claim) || !chunk.isClaimedBy(node, boot)) {
+      return 0; // settled meanwhile (by another node too), or claimed again
     }
     Long providerId = campaigns.find(chunk.campaignId()).map(Campaign::providerId).orElse(null);
     if (providerId == null) {

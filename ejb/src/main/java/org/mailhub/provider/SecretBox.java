@@ -46,6 +46,10 @@ public class SecretBox {
   @ConfigProperty(name = "jboss.server.data.dir")
   Optional<String> dataDir;
 
+  @Inject
+  @ConfigProperty(name = "mailhub.cluster", defaultValue = "false")
+  boolean cluster;
+
   private SecretKey key;
 
   /** Random characters a configured key must have at least. */
@@ -66,6 +70,14 @@ public class SecretBox {
                             + MIN_KEY_LENGTH
                             + " random characters (e.g. openssl rand -base64 48), or unset it to"
                             + " let mailhub keep a generated key in its data directory.");
+                  }
+                  if (cluster) {
+                    throw new IllegalStateException(
+                        "MAILHUB_SECRET_KEY is not set, but this is a cluster node: every node"
+                            + " must read the provider secrets the others saved, so give them all"
+                            + " the same key of at least "
+                            + MIN_KEY_LENGTH
+                            + " random characters (e.g. openssl rand -base64 48)");
                   }
                   return generatedKey();
                 });

@@ -1,8 +1,11 @@
 package org.mailhub.user;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,17 +16,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * On the first start (no users yet) creates the first admin from {@code MAILHUB_ADMIN_USER} and
  * {@code MAILHUB_ADMIN_PASSWORD}, or, when they are unset, an admin called "admin" with a random
- * password that is printed once in the server log. mailhub ships no default password.
+ * password that is printed once in the server log. mailhub ships no default password. When the
+ * nodes of a new cluster start together, one of them creates it (and prints its password).
  */
 @Singleton
 @Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class FirstAdmin {
 
   private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @Inject UserRepository users;
-  @Inject Passwords passwords;
+  @Inject UserService userService;
 
   @Inject
   @ConfigProperty(name = "mailhub.admin.user")
@@ -36,7 +41,7 @@ public class FirstAdmin {
   @PostConstruct
   void createFirstAdmin() {
     if (users.count() > 0) {
-      return;
+      return; // the usual start; the service looks again, in its transaction
     }
     String name = configuredName.map(String::strip).filter(n -> !n.isEmpty()).orElse("admin");
     String nameProblem = User.usernameProblem(name);
@@ -54,7 +59,15 @@ public class FirstAdmin {
       password = Optional.empty();
     }
     String chosen = password.orElseGet(FirstAdmin::randomPassword);
-    users.add(new User(name, passwords.hash(chosen), Role.ADMIN));
+    try {
+      if (!userService.createFirstAdmin(name, chosen)) {
+        return;
+      }
+    } catch (EJBException raced) {
+      // the nodes of a new cluster start together: one of them creates the first admin
+      LOG.info("Another node created the first admin at the same moment");
+      return;
+    }
     if (password.isPresent()) {
       LOG.info("Created the first admin, " + name + ", with MAILHUB_ADMIN_PASSWORD");
     } else {

@@ -36,6 +36,21 @@ public class UserService {
         users.page(page, size).stream().map(UserResponse::of).toList(), page, size, users.count());
   }
 
+  /**
+   * Creates the first admin when there are no users yet, in a transaction of its own.
+   *
+   * @return false when there are users already
+   * @throws jakarta.ejb.EJBException when another node created a user of that name at the same
+   *     moment (the name is the key)
+   */
+  public boolean createFirstAdmin(String username, String password) {
+    if (users.count() > 0) {
+      return false;
+    }
+    users.add(new User(username, passwords.hash(password), Role.ADMIN));
+    return true;
+  }
+
   public UserResponse create(UserRequest request) {
     List<FieldError> errors = new ArrayList<>();
     String nameProblem = User.usernameProblem(request.username());

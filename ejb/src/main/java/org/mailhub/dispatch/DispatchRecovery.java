@@ -72,7 +72,7 @@ public class DispatchRecovery {
    * comes back. The chunks' own lock makes each claim settled once; a message sent twice is
    * harmless (the second finds its chunk claimed or done).
    */
-  public void takeOver(NodeLease gone) {
+  public void takeOver(NodeLease gone, Duration lease) {
     int claims = 0;
     int inDoubt = 0;
     for (DispatchChunk chunk : chunks.claimedBy(gone.node())) {
@@ -84,13 +84,16 @@ public class DispatchRecovery {
     if (!leases.end(gone.node(), gone.beatAt())) {
       return; // another node ended it first, or the node came back
     }
-    Instant now = Instant.now();
+    // the gone node queued its chunks before its last beat, a lease ago or more; chunks queued or
+    // touched since then are the live nodes', whose messages are in live brokers (and a retry
+    // waiting for its delay keeps it)
+    Instant before = Instant.now().minus(lease);
     int requeued = 0;
-    for (List<Long> page = chunks.queuedBefore(now, 1000);
+    for (List<Long> page = chunks.queuedBefore(before, 1000);
         !page.isEmpty();
-        page = chunks.queuedBefore(now, 1000)) {
+        page = chunks.queuedBefore(before, 1000)) {
       for (long chunkId : page) {
-        ledger.resend(chunkId, now);
+        ledger.resend(chunkId, before);
         requeued++;
       }
     }

@@ -95,7 +95,7 @@ public class Heartbeat {
     if (takingOver.compareAndSet(false, true)) {
       try {
         for (NodeLease gone : leases.expired(node.name(), lease)) {
-          recovery.takeOver(gone);
+          recovery.takeOver(gone, lease);
         }
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "Could not take over the work of a node that is gone", e);

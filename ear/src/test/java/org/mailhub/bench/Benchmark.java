@@ -43,11 +43,14 @@ import org.mailhub.it.RefusingSmtpServer;
  * recipient, with the tables they went to. Run with {@code mvn -pl ear -Pbench verify} after {@code
  * mvn install}; sizes are system properties ({@code bench.batched}, {@code bench.single}, {@code
  * bench.events}, {@code bench.memory}, {@code bench.smtp}); {@code bench.only=smtp} runs only the
- * SMTP scenario, and {@code bench.smtp-pool-size} sets {@code mailhub.smtp.pool-size}.
+ * SMTP scenario, {@code bench.only=dispatch} only the dispatch scenarios, and {@code
+ * bench.smtp-pool-size} sets {@code mailhub.smtp.pool-size}. {@code bench.nodes=2} (PostgreSQL
+ * only) starts two clustered nodes instead (standalone-full-ha.xml, port offsets 800 and 900) and
+ * runs only the dispatch scenarios, launched on the first node, as {@code cluster-*} lines with
+ * each node's share of the recipients.
  */
 public final class Benchmark {
 
-  private static final URI URL = URI.create("http://localhost:8280/");
   private static final int CONCURRENCY = 16;
   // the first admin of the benchmark's own server, which starts with an empty database
   private static final String ADMIN = "bench";
@@ -64,7 +67,9 @@ public final class Benchmark {
   private final Map<String, String> lines = new LinkedHashMap<>();
   private final List<String> table = new ArrayList<>();
   private HttpServer sink;
-  private OwnServer server;
+  private OwnServer server; // the one campaigns are launched on
+  private OwnServer other; // the second node of a cluster run, or null
+  private URI url;
   private TableWrites tableWrites; // on PostgreSQL only
 
   public static void main(String[] args) throws Exception {
@@ -78,8 +83,24 @@ public final class Benchmark {
     int events = Integer.getInteger("bench.events", 200_000);
     int memory = Integer.getInteger("bench.memory", 1_000_000);
     int smtp = Integer.getInteger("bench.smtp", 20_000);
+    int nodes = Integer.getInteger("bench.nodes", 1);
+    String dbUrl = System.getenv("MAILHUB_DB_URL");
+    if (nodes < 1 || nodes > 2) {
+      System.err.println("bench.nodes is 1 or 2, not " + nodes);
+      System.exit(2);
+    }
+    if (nodes == 2 && (dbUrl == null || !dbUrl.startsWith("jdbc:postgresql:"))) {
+      System.err.println(
+          "bench.nodes=2 needs PostgreSQL, as a cluster does: set MAILHUB_DB_URL"
+              + " (jdbc:postgresql://...), MAILHUB_DB_USER and MAILHUB_DB_PASSWORD");
+      System.exit(2);
+    }
     startSink();
-    startServer();
+    if (nodes == 2) {
+      startCluster();
+    } else {
+      startServer();
+    }
     try {
       if (System.getenv("MAILHUB_DB_URL") != null) {
         tableWrites =
@@ -87,6 +108,10 @@ public final class Benchmark {
                 System.getenv("MAILHUB_DB_URL"),
                 System.getenv("MAILHUB_DB_USER"),
                 System.getenv("MAILHUB_DB_PASSWORD"));
+      }
+      if (other != null) {
+        dispatch("cluster-", UUID.randomUUID().toString().substring(0, 8), batched, single);
+        return;
       }
       if ("smtp".equals(System.getProperty("bench.only", ""))) {
         smtp(UUID.randomUUID().toString().substring(0, 8), smtp);
@@ -99,57 +124,18 @@ public final class Benchmark {
       }
 
       String run = UUID.randomUUID().toString().substring(0, 8);
-      importProfiles(run, "b", batched);
-      importProfiles(run, "s", single);
-      long batchedProvider = provider(genericBatched());
-      long singleProvider = provider(netcore());
-
-      // warm-up: a small campaign of each kind
-      importProfiles(run, "w", 5000);
-      awaitEnd(launch(batchedProvider, run + "-w"));
-      awaitEnd(launch(singleProvider, run + "-w"));
-
-      Map<String, TableWrites.Counts> beforeBatched = writesSoFar();
-      long batchedCampaign = launch(batchedProvider, run + "-b");
-      JsonObject batchedEnd = awaitEnd(batchedCampaign);
-      Map<String, TableWrites.Counts> afterBatched = writesSoFar();
-      report(
-          "dispatch-batched",
-          sendRate(batchedEnd),
-          "recipients/s",
-          null,
-          "Generic HTTP, batches of 1000, " + batched + " recipients");
-      reportWrites("batched", batchedEnd, beforeBatched, afterBatched);
-
-      // afterBatched, read just now, is also the state right before this launch
-      JsonObject singleEnd = awaitEnd(launch(singleProvider, run + "-s"));
-      Map<String, TableWrites.Counts> afterSingle = writesSoFar();
-      double singleRate = sendRate(singleEnd);
-
-      httpCeiling(Math.min(single, 20_000)); // warm-up, as mailhub had its warm-up campaign
-      double ceiling = httpCeiling(single);
-      report(
-          "dispatch-single",
-          singleRate,
-          "recipients/s",
-          ceiling,
-          "Netcore, one call per recipient, " + single + " recipients");
-      reportWrites("single", singleEnd, afterBatched, afterSingle);
-      report(
-          "ceiling-http",
-          ceiling,
-          "requests/s",
-          null,
-          "JDK HttpClient straight to the sink, " + CONCURRENCY + " concurrent");
-
-      callbacks(batchedCampaign, batchedProvider, events);
+      Dispatched dispatched = dispatch("", run, batched, single);
+      if ("dispatch".equals(System.getProperty("bench.only", ""))) {
+        return;
+      }
+      callbacks(dispatched.batchedCampaign(), dispatched.batchedProvider(), events);
       if (System.getenv("MAILHUB_DB_URL") != null) {
         databaseCeiling();
       }
       smtp(run, smtp);
 
       importProfiles(run, "m", memory);
-      awaitEnd(launch(batchedProvider, run + "-m"));
+      awaitEnd(launch(dispatched.batchedProvider(), run + "-m"));
       long[] after = memory(serverPid());
       if (Boolean.getBoolean("bench.jfr")) {
         histogram("after the memory campaign");
@@ -187,6 +173,93 @@ public final class Benchmark {
     }
   }
 
+  private record Dispatched(long batchedProvider, long batchedCampaign) {}
+
+  /**
+   * The dispatch scenarios: a warm-up campaign of each kind, then the measured batched and single
+   * campaigns and the HTTP ceiling, reported under {@code prefix} ("cluster-" on two nodes).
+   */
+  private Dispatched dispatch(String prefix, String run, int batched, int single) throws Exception {
+    importProfiles(run, "b", batched);
+    importProfiles(run, "s", single);
+    long batchedProvider = provider(genericBatched());
+    long singleProvider = provider(netcore());
+
+    // warm-up: a small campaign of each kind
+    importProfiles(run, "w", 5000);
+    awaitEnd(launch(batchedProvider, run + "-w"));
+    awaitEnd(launch(singleProvider, run + "-w"));
+
+    Map<String, TableWrites.Counts> beforeBatched = writesSoFar();
+    long batchedCampaign = launch(batchedProvider, run + "-b");
+    JsonObject batchedEnd = awaitEnd(batchedCampaign);
+    Map<String, TableWrites.Counts> afterBatched = writesSoFar();
+    report(
+        prefix + "dispatch-batched",
+        sendRate(batchedEnd),
+        "recipients/s",
+        null,
+        "Generic HTTP, batches of 1000, " + batched + " recipients");
+    reportWrites(prefix, "batched", batchedEnd, beforeBatched, afterBatched);
+    shares(prefix + "dispatch-batched", batchedCampaign);
+
+    // afterBatched, read just now, is also the state right before this launch
+    long singleCampaign = launch(singleProvider, run + "-s");
+    JsonObject singleEnd = awaitEnd(singleCampaign);
+    Map<String, TableWrites.Counts> afterSingle = writesSoFar();
+    double singleRate = sendRate(singleEnd);
+
+    httpCeiling(Math.min(single, 20_000)); // warm-up, as mailhub had its warm-up campaign
+    double ceiling = httpCeiling(single);
+    report(
+        prefix + "dispatch-single",
+        singleRate,
+        "recipients/s",
+        ceiling,
+        "Netcore, one call per recipient, " + single + " recipients");
+    reportWrites(prefix, "single", singleEnd, afterBatched, afterSingle);
+    shares(prefix + "dispatch-single", singleCampaign);
+    report(
+        prefix + "ceiling-http",
+        ceiling,
+        "requests/s",
+        null,
+        "JDK HttpClient straight to the sink, " + CONCURRENCY + " concurrent");
+
+    return new Dispatched(batchedProvider, batchedCampaign);
+  }
+
+  /**
+   * On two nodes, prints and reports each node's share of a campaign's recipients: its send records
+   * by the node that claimed their chunk (done chunks are emptied, so their sizes do not tell).
+   */
+  private void shares(String scenario, long campaign) throws Exception {
+    if (other == null) {
+      return;
+    }
+    Map<String, Long> byNode = new java.util.TreeMap<>();
+    try (Connection c = database();
+        PreparedStatement query =
+            c.prepareStatement(
+                "select k.claim_node, count(*) from send_record r join dispatch_chunk k"
+                    + " on k.id = r.chunk_id where r.campaign_id = ? group by k.claim_node")) {
+      query.setLong(1, campaign);
+      try (var rows = query.executeQuery()) {
+        while (rows.next()) {
+          String node = rows.getString(1) == null ? "none" : rows.getString(1);
+          byNode.merge(node.replaceAll("-[0-9a-f]{8}$", ""), rows.getLong(2), Long::sum);
+        }
+      }
+    }
+    long total = byNode.values().stream().mapToLong(Long::longValue).sum();
+    StringBuilder line = new StringBuilder("BENCH " + scenario + "-share");
+    byNode.forEach(
+        (node, n) ->
+            line.append(String.format(" %s=%d(%.1f%%)", node, n, 100.0 * n / Math.max(1, total))));
+    lines.put(scenario + "-share", line.toString());
+    System.out.println(line);
+  }
+
   private void printSummary() {
     System.out.println();
     System.out.printf(
@@ -221,6 +294,7 @@ public final class Benchmark {
 
   /** Reports a campaign's writes per recipient and prints the tables they went to. */
   private void reportWrites(
+      String prefix,
       String kind,
       JsonObject campaign,
       Map<String, TableWrites.Counts> before,
@@ -246,7 +320,7 @@ public final class Benchmark {
         });
     long total = written.values().stream().mapToLong(TableWrites.Counts::total).sum();
     report(
-        "dispatch-writes-per-recipient-" + kind,
+        prefix + "dispatch-writes-per-recipient-" + kind,
         (double) total / recipients,
         2,
         "writes/recipient",
@@ -471,11 +545,7 @@ public final class Benchmark {
 
   // ---- scenario 5: what the database itself can do (PostgreSQL)
   private void databaseCeiling() throws Exception {
-    try (Connection c =
-        DriverManager.getConnection(
-            System.getenv("MAILHUB_DB_URL"),
-            System.getenv("MAILHUB_DB_USER"),
-            System.getenv("MAILHUB_DB_PASSWORD"))) {
+    try (Connection c = database()) {
       try (Statement s = c.createStatement()) {
         s.execute("drop table if exists bench_send");
         s.execute(
@@ -537,6 +607,13 @@ public final class Benchmark {
     }
   }
 
+  private static Connection database() throws java.sql.SQLException {
+    return DriverManager.getConnection(
+        System.getenv("MAILHUB_DB_URL"),
+        System.getenv("MAILHUB_DB_USER"),
+        System.getenv("MAILHUB_DB_PASSWORD"));
+  }
+
   // ---- mailhub through its REST API
   private void importProfiles(String run, String set, int n) throws Exception {
     for (int from = 0; from < n; from += 100_000) {
@@ -556,7 +633,7 @@ public final class Benchmark {
       }
       HttpResponse<String> answer =
           http.send(
-              HttpRequest.newBuilder(URL.resolve("api/profiles"))
+              HttpRequest.newBuilder(url.resolve("api/profiles"))
                   .header("Authorization", AUTHORIZATION)
                   .header("Content-Type", "text/csv")
                   .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
@@ -649,7 +726,7 @@ public final class Benchmark {
 
   private String get(String path) throws Exception {
     return http.send(
-            HttpRequest.newBuilder(URL.resolve(path))
+            HttpRequest.newBuilder(url.resolve(path))
                 .header("Authorization", AUTHORIZATION)
                 .build(),
             HttpResponse.BodyHandlers.ofString())
@@ -658,7 +735,7 @@ public final class Benchmark {
 
   private HttpResponse<String> post(String path, String json) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URL.resolve(path))
+        HttpRequest.newBuilder(url.resolve(path))
             .header("Authorization", AUTHORIZATION)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
@@ -679,6 +756,7 @@ public final class Benchmark {
   // ---- the server
   private void startServer() throws Exception {
     server = new OwnServer("bench", 200);
+    url = server.url();
     Map<String, String> environment = new HashMap<>();
     if (Boolean.getBoolean("bench.jfr")) {
       // bin/standalone.conf's heap, plus a profiling recording, dumped after the memory scenario
@@ -687,14 +765,45 @@ public final class Benchmark {
           "-Xms128m -Xmx1g -XX:FlightRecorderOptions:stackdepth=256"
               + " -XX:StartFlightRecording=name=bench,settings=profile");
     }
+    server.start(environment, serverProperties());
+  }
+
+  /**
+   * Two nodes on the database of MAILHUB_DB_*, clustered as README's "Several nodes" says, each
+   * with its own base directory; returns once their Artemis cluster bridge is up (AMQ221027).
+   */
+  private void startCluster() throws Exception {
+    byte[] key = new byte[36];
+    new java.security.SecureRandom().nextBytes(key);
+    Map<String, String> environment = new HashMap<>();
+    // JGroups' TCP port 7600 plus each node's port offset
+    environment.put("MAILHUB_CLUSTER_HOSTS", "127.0.0.1[8400],127.0.0.1[8500]");
+    environment.put("MAILHUB_CLUSTER_PASSWORD", UUID.randomUUID().toString());
+    environment.put("MAILHUB_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(key));
+    server = new OwnServer("bench-a", 800).configuration("standalone-full-ha.xml");
+    other = new OwnServer("bench-b", 900).configuration("standalone-full-ha.xml");
+    url = server.url();
+    server.start(environment, serverProperties());
+    other.start(environment, serverProperties());
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (!(server.output().contains("AMQ221027") && other.output().contains("AMQ221027"))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            "the nodes did not form a cluster; see " + server.file("server-start-1.log"));
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  private static String[] serverProperties() {
     // 0 measures one connection per email, as before 0.2
     String smtpPoolSize = System.getProperty("bench.smtp-pool-size", "");
-    server.start(
-        environment,
-        "-Dmailhub.admin.user=" + ADMIN,
-        "-Dmailhub.admin.password=" + ADMIN_PASSWORD,
-        "-Dmailhub.gateway.allow-private-networks=true", // the sink is on loopback
-        "-Dmailhub.smtp.pool-size=" + (smtpPoolSize.matches("[0-9]+") ? smtpPoolSize : "16"));
+    return new String[] {
+      "-Dmailhub.admin.user=" + ADMIN,
+      "-Dmailhub.admin.password=" + ADMIN_PASSWORD,
+      "-Dmailhub.gateway.allow-private-networks=true", // the sink is on loopback
+      "-Dmailhub.smtp.pool-size=" + (smtpPoolSize.matches("[0-9]+") ? smtpPoolSize : "16")
+    };
   }
 
   /** The server's 25 biggest classes on the heap, printed (profiling runs). */
@@ -730,8 +839,10 @@ public final class Benchmark {
   }
 
   private void stopServer() throws Exception {
-    if (server != null) {
-      server.stop();
+    for (OwnServer node : new OwnServer[] {server, other}) {
+      if (node != null) {
+        node.stop();
+      }
     }
   }
 }

@@ -73,7 +73,12 @@ public final class Benchmark {
   private TableWrites tableWrites; // on PostgreSQL only
 
   public static void main(String[] args) throws Exception {
-    new Benchmark().run();
+    try {
+      new Benchmark().run();
+    } catch (Exception failed) {
+      failed.printStackTrace();
+      System.exit(1); // the HTTP client's threads would keep the JVM, and Maven, waiting
+    }
     System.exit(0);
   }
 
@@ -96,12 +101,12 @@ public final class Benchmark {
       System.exit(2);
     }
     startSink();
-    if (nodes == 2) {
-      startCluster();
-    } else {
-      startServer();
-    }
-    try {
+    try { // stops the servers and the sink when a node fails to start, too
+      if (nodes == 2) {
+        startCluster();
+      } else {
+        startServer();
+      }
       if (System.getenv("MAILHUB_DB_URL") != null) {
         tableWrites =
             new TableWrites(

@@ -46,6 +46,7 @@ public class Dispatcher {
   @Inject UnsubscribeLinks links;
   @Inject Node node;
   @Inject ServerState server;
+  @Inject DispatchMeters meters;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.max-attempts", defaultValue = "5")
@@ -225,7 +226,8 @@ public class Dispatcher {
       List<Email> batch,
       DispatchChunk chunk) {
     try {
-      SendOutcome outcome = bound.send(envelope, batch);
+      SendOutcome outcome =
+          meters.timed(provider.id(), provider.type(), () -> bound.send(envelope, batch));
       breakers.succeeded(provider.id());
       return outcome.accepted()
           ? new Ledger.CallResult.Sent(outcome.messageId())

@@ -41,6 +41,7 @@ public class CallbackService {
   @Inject DeliveryEventRepository events;
   @Inject Event<Reported> reported;
   @Inject @Any Instance<WebhookParser> parsers;
+  @Inject CallbackMeters meters;
 
   /** Whether a callback URL with this token exists (ESPs check with HEAD). */
   public boolean knows(String token) {
@@ -79,6 +80,7 @@ public class CallbackService {
     }
     WebhookParser parser = parser(provider);
     Parsed parsed = parser.parse(body);
+    meters.received(provider.id(), provider.type(), parsed);
     List<Unprocessed> unprocessed = new ArrayList<>(parsed.unprocessed());
     Map<Incoming, SendRecord> links = link(provider, parsed.events());
     // whatever the provider reports about a recipient in doubt shows that it took the email, when

@@ -48,6 +48,7 @@ public class Dispatcher {
   @Inject Node node;
   @Inject ServerState server;
   @Inject Heartbeat heartbeat;
+  @Inject DispatchMeters meters;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.max-attempts", defaultValue = "5")
@@ -231,7 +232,8 @@ public class Dispatcher {
       List<Email> batch,
       DispatchChunk chunk) {
     try {
-      SendOutcome outcome = bound.send(envelope, batch);
+      SendOutcome outcome =
+          meters.timed(provider.id(), provider.type(), () -> bound.send(envelope, batch));
       breakers.succeeded(provider.id());
       return outcome.accepted()
           ? new Ledger.CallResult.Sent(outcome.messageId())

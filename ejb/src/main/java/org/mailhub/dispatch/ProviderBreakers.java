@@ -54,6 +54,25 @@ public class ProviderBreakers {
 
   private final Map<Long, State> states = new ConcurrentHashMap<>();
 
+  /** Where a provider's breaker stands, as its gauge reports it (the ordinal). */
+  public enum Position {
+    CLOSED,
+    OPEN,
+    PROBING
+  }
+
+  /**
+   * Where the provider's breaker stands now. An open breaker whose delay has passed stays open
+   * until the next caller probes.
+   */
+  public Position position(long providerId) {
+    State state = states.get(providerId);
+    if (state instanceof Open) {
+      return Position.OPEN;
+    }
+    return state instanceof Probing ? Position.PROBING : Position.CLOSED;
+  }
+
   /**
    * Zero when a call may go through, else how long to wait before asking again. After the open
    * delay, exactly one caller gets zero: it probes the provider and must report with {@link

@@ -2,6 +2,7 @@ package org.mailhub.dispatch;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,10 +17,12 @@ import java.util.List;
 public class Recorder {
 
   @Inject Ledger ledger;
+  @Inject DispatchMeters meters;
 
   private final Object lock = new Object();
   private List<Pending> queue = new ArrayList<>();
   private boolean committing;
+  private long committingSince;
 
   private static final class Pending {
     final Ledger.Call call;
@@ -71,6 +74,7 @@ public class Recorder {
           return;
         }
         committing = true;
+        committingSince = System.nanoTime();
         batch = queue;
         queue = new ArrayList<>();
       }
@@ -82,6 +86,16 @@ public class Recorder {
           lock.notifyAll();
         }
       }
+    }
+  }
+
+  /**
+   * How long the commit under way has run, zero when none runs: every dispatch waits for it before
+   * its next call.
+   */
+  public Duration committing() {
+    synchronized (lock) {
+      return committing ? Duration.ofNanos(System.nanoTime() - committingSince) : Duration.ZERO;
     }
   }
 
@@ -116,6 +130,9 @@ public class Recorder {
   }
 
   private void finish(List<Pending> pendings, RuntimeException failure) {
+    if (failure == null) {
+      pendings.forEach(pending -> meters.recorded(pending.call));
+    }
     synchronized (lock) {
       for (Pending pending : pendings) {
         pending.done = true;

@@ -190,4 +190,19 @@ class ProviderBreakersTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void itsPositionIsClosedOpenOrProbingAsItsGaugeReportsIt() {
+    assertEquals(ProviderBreakers.Position.CLOSED, breakers.position(9), "never failed");
+    breakers.failed(9);
+    assertEquals(ProviderBreakers.Position.CLOSED, breakers.position(9), "one failure");
+    open(9);
+    assertEquals(ProviderBreakers.Position.OPEN, breakers.position(9));
+    later(DELAY);
+    assertEquals(ProviderBreakers.Position.OPEN, breakers.position(9), "until someone probes");
+    assertEquals(Duration.ZERO, breakers.closedIn(9));
+    assertEquals(ProviderBreakers.Position.PROBING, breakers.position(9));
+    breakers.succeeded(9);
+    assertEquals(ProviderBreakers.Position.CLOSED, breakers.position(9));
+  }
 }

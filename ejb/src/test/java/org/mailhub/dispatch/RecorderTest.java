@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mailhub.esp.SendOutcome;
+import org.mailhub.metrics.Metrics;
+import org.mailhub.provider.ProviderType;
 
 class RecorderTest {
 
@@ -51,9 +54,18 @@ class RecorderTest {
     threads.shutdownNow();
   }
 
+  private final Metrics metrics = new Metrics();
+
+  private Recorder recorder() {
+    Recorder recorder = new Recorder();
+    recorder.meters = DispatchMetersTest.meters(metrics, new ProviderBreakers());
+    recorder.meters.timed(1, ProviderType.NETCORE, () -> SendOutcome.accepted("m"));
+    return recorder;
+  }
+
   @Test
   void outcomesThatArriveDuringACommitShareTheNextOne() throws Exception {
-    Recorder recorder = new Recorder();
+    Recorder recorder = recorder();
     CommittingLedger ledger = new CommittingLedger();
     recorder.ledger = ledger;
 
@@ -78,7 +90,7 @@ class RecorderTest {
 
   @Test
   void anOutcomeThatCannotBeStoredFailsAloneAndTheOthersAreCommitted() throws Exception {
-    Recorder recorder = new Recorder();
+    Recorder recorder = recorder();
     CommittingLedger ledger = new CommittingLedger();
     recorder.ledger = ledger;
 
@@ -96,10 +108,35 @@ class RecorderTest {
             java.util.concurrent.ExecutionException.class, () -> bad.get(10, TimeUnit.SECONDS));
     assertTrue(failure.getCause() instanceof IllegalStateException, failure.toString());
     assertTrue(ledger.commits.contains(List.of(1)), ledger.commits.toString());
+    assertTrue(
+        metrics
+            .scrape(null)
+            .text()
+            .contains(
+                "mailhub_emails_total{outcome=\"sent\",provider_id=\"1\",provider_type=\"NETCORE\"} 2.0"),
+        "the two committed count, the one that could not be stored does not: "
+            + metrics.scrape(null).text());
+  }
+
+  @Test
+  void aCommitUnderWayShowsHowLongItRuns() throws Exception {
+    Recorder recorder = recorder();
+    CommittingLedger ledger = new CommittingLedger();
+    recorder.ledger = ledger;
+    assertEquals(Duration.ZERO, recorder.committing());
+
+    Future<?> first = threads.submit(() -> recorder.record(call(0)));
+    assertTrue(ledger.firstStarted.await(10, TimeUnit.SECONDS));
+    await(() -> recorder.committing().toNanos() > 0);
+    ledger.release.countDown();
+    first.get(10, TimeUnit.SECONDS);
+
+    assertEquals(Duration.ZERO, recorder.committing());
   }
 
   private static Ledger.Call call(int index) {
-    return new Ledger.Call(null, 1, index, List.of(), new Ledger.CallResult.Sent("id-" + index), 5);
+    Ledger.Call one = DispatchMetersTest.call(1, new Ledger.CallResult.Sent("id-" + index), 1, 1);
+    return new Ledger.Call(one.chunk(), 1, index, one.carried(), one.result(), one.maxAttempts());
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {

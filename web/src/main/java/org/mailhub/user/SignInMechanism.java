@@ -23,10 +23,10 @@ import org.mailhub.rest.ErrorPage;
 
 /**
  * How people and programs sign in. People use the sign-in page, which keeps them signed in through
- * their session; programs send an API key ({@code Authorization: Bearer mh_...}, the REST API only)
- * or HTTP basic credentials with every call. The session is trusted for the REST API's reads only
- * (the UI's CSV links), so that no other site can make a signed-in browser change anything. Which
- * paths need which role is in web.xml.
+ * their session; programs send an API key ({@code Authorization: Bearer mh_...}, the REST API and
+ * the Prometheus scrape only) or HTTP basic credentials with every call. The session is trusted for
+ * the REST API's reads only (the UI's CSV links), so that no other site can make a signed-in
+ * browser change anything. Which paths need which role is in web.xml.
  */
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {

@@ -100,6 +100,25 @@ class ClusterIT {
 
       Campaigns.await(Duration.ofSeconds(120), () -> claimsBy().size() == 2 && esp.count() >= 4000);
       Map<String, Integer> claimsBeforeKill = claimsBy();
+      // what an operator sees of each node: ready, in a cluster of two, and sending
+      for (OwnServer node : List.of(a, b)) {
+        JsonObject ready =
+            Mailhub.json(
+                Mailhub.exchange(
+                    HttpRequest.newBuilder(node.management().resolve("health/ready")).build()));
+        assertEquals("UP", ready.getString("status"), ready.toString());
+        JsonObject cluster =
+            ready.getJsonArray("checks").stream()
+                .map(check -> check.asJsonObject())
+                .filter(check -> check.getString("name").equals("cluster"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("data");
+        assertEquals(2, cluster.getJsonNumber("size").intValue(), cluster.toString());
+        assertTrue(
+            sentCounted(node, provider) > 0,
+            node.url() + " counts emails it sent in its own metrics");
+      }
       a.kill();
       int atKill = esp.count();
       assertTrue(atKill < RECIPIENTS - 2000, "the campaign was still being sent: " + atKill);
@@ -176,6 +195,24 @@ class ClusterIT {
               + " end %d; %d recipients in doubt%n",
           claimsBeforeKill, atKill, esp.count(), inDoubt);
     }
+  }
+
+  /** The emails this node counts as sent through the provider, in its Prometheus metrics. */
+  private static double sentCounted(OwnServer node, long provider) {
+    HttpResponse<String> scrape =
+        Mailhub.exchange(
+            HttpRequest.newBuilder(node.url().resolve("metrics"))
+                .header("Authorization", Mailhub.basic(Mailhub.ADMIN, Mailhub.ADMIN_PASSWORD))
+                .build());
+    assertEquals(200, scrape.statusCode(), scrape.body());
+    return scrape
+        .body()
+        .lines()
+        .filter(line -> line.startsWith("mailhub_emails_total{"))
+        .filter(line -> line.contains("provider_id=\"" + provider + "\""))
+        .filter(line -> line.contains("outcome=\"sent\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** Signs in through the admin UI's form; the session cookie. */

@@ -67,6 +67,11 @@ public final class OwnServer {
     return this;
   }
 
+  /** Its management interface: WildFly's health probes. */
+  public URI management() {
+    return URI.create("http://127.0.0.1:" + (9990 + portOffset) + "/");
+  }
+
   public URI url() {
     return URI.create("http://localhost:" + (8080 + portOffset) + "/");
   }

@@ -15,7 +15,4 @@ USER mailhub
 ENV LAUNCH_JBOSS_IN_BACKGROUND=1
 EXPOSE 8080
 VOLUME /opt/mailhub/standalone/data
-ENTRYPOINT ["/opt/mailhub/bin/standalone.sh", "-b", "0.0.0.0"]
-# one node; a cluster node runs with arguments of its own (README, Several nodes):
-#   docker run ... mailhub -c standalone-full-ha.xml -bprivate <its address> -Djboss.node.name=<unique name>
-CMD ["-c", "standalone-full.xml"]
+ENTRYPOINT ["/opt/mailhub/bin/standalone.sh", "-c", "standalone-full.xml", "-b", "0.0.0.0"]

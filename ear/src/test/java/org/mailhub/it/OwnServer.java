@@ -158,6 +158,23 @@ public final class OwnServer {
         .pid();
   }
 
+  /** SIGSTOP to the server JVM: it stands still, as in a long pause, until {@link #resume}. */
+  public void pause() throws Exception {
+    signal("STOP");
+  }
+
+  /** SIGCONT: the paused JVM goes on where it stood. */
+  public void resume() throws Exception {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(pid())).start();
+    if (kill.waitFor() != 0) {
+      throw new IllegalStateException("kill -" + name + " " + pid() + " failed");
+    }
+  }
+
   /** SIGKILL to the server JVM: no shutdown hook, no graceful undeploy. */
   public void kill() throws InterruptedException {
     if (process != null) {

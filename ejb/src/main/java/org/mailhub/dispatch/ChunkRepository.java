@@ -33,19 +33,20 @@ public class ChunkRepository {
   }
 
   /**
-   * The claims that hold these chunks, by chunk, read-locked until the transaction ends so that no
-   * recovery settles them meanwhile.
+   * The claims that hold these chunks, by chunk, locked until the transaction ends so that no
+   * recovery (of another node too) settles them meanwhile.
    */
   public Map<Long, Integer> heldClaims(Collection<Long> chunkIds) {
     Map<Long, Integer> held = new HashMap<>();
-    em.createQuery(
-            "select c.id, c.claims from DispatchChunk c where c.id in :ids and c.state = :claimed",
-            Object[].class)
-        .setParameter("ids", chunkIds)
-        .setParameter("claimed", DispatchChunk.State.CLAIMED)
-        .setLockMode(LockModeType.PESSIMISTIC_READ)
-        .getResultList()
-        .forEach(row -> held.put((Long) row[0], (Integer) row[1]));
+    // plain SQL, so that the row lock is certainly taken (and the recipients are not read)
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select id, claims from dispatch_chunk where id in (:ids) and state = 'CLAIMED'"
+                    + " for update")
+            .setParameter("ids", chunkIds)
+            .getResultList();
+    rows.forEach(row -> held.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue()));
     return held;
   }
 

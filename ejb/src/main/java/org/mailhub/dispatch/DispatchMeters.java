@@ -54,7 +54,16 @@ public class DispatchMeters {
 
   /** The call through the provider, timed. */
   SendOutcome timed(long providerId, ProviderType type, Supplier<SendOutcome> call) {
-    return providers.computeIfAbsent(providerId, id -> register(id, type)).calls().record(call);
+    ProviderMeters meters;
+    try {
+      meters = providers.computeIfAbsent(providerId, id -> register(id, type));
+    } catch (RuntimeException e) {
+      // a meter that cannot be registered must not turn a call into one that may have happened
+      java.util.logging.Logger.getLogger(DispatchMeters.class.getName())
+          .log(java.util.logging.Level.WARNING, "Cannot register provider meters", e);
+      return call.get();
+    }
+    return meters.calls().record(call);
   }
 
   /**

@@ -1,6 +1,10 @@
 package org.mailhub.dispatch;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.AsyncResult;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -10,6 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -26,6 +31,7 @@ import org.mailhub.campaign.CampaignRepository;
  */
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // every step takes the locks it needs
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DispatchRecovery {
 
@@ -66,28 +72,68 @@ public class DispatchRecovery {
   }
 
   /**
-   * Takes over the work of a node whose lease expired (see {@link Heartbeat}): its claims are
-   * settled as after a crash, and the node that ends its lease gives the queued chunks and the
-   * unprepared campaigns new messages, since theirs may wait in the gone node's broker until it
-   * comes back. The chunks' own lock makes each claim settled once; a message sent twice is
-   * harmless (the second finds its chunk claimed or done).
+   * Takes over the work of nodes whose lease expired (see {@link Heartbeat}), in the background so
+   * that this node's beats go on: their claims are settled as after a crash, and the queued chunks
+   * and unfinished preparations get new messages, since theirs may wait in a gone node's broker
+   * until it comes back. The chunks' own lock makes each claim settled once and each chunk resent
+   * once; a message sent twice is harmless (the second finds its chunk claimed or done). The lease
+   * ends last, so that when this node fails on the way another one starts over.
    */
-  public void takeOver(NodeLease gone, Duration lease) {
+  @Asynchronous
+  public Future<Void> takeOver(List<NodeLease> gone, Duration lease) {
+    for (NodeLease node : gone) {
+      try {
+        takeOver(node, lease);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Could not take over the work of node " + node.node(), e);
+      }
+    }
+    return new AsyncResult<>(null);
+  }
+
+  private void takeOver(NodeLease gone, Duration lease) {
     int claims = 0;
     int inDoubt = 0;
     for (DispatchChunk chunk : chunks.claimedBy(gone.node())) {
-      if (chunk.isClaimedBy(gone.node(), gone.boot())) {
-        inDoubt += ledger.recover(chunk.id(), chunk.claims(), gone.node(), gone.boot());
+      // the gone start's claims, and those of its earlier starts (made before its last beat); not
+      // those of a start of that node that began meanwhile
+      if (chunk.isClaimedBy(gone.node(), gone.boot())
+          || chunk.claimedAt().isBefore(gone.beatAt())) {
+        inDoubt += ledger.recover(chunk.id(), chunk.claims(), gone.node(), chunk.claimBoot());
         claims++;
       }
     }
-    if (!leases.end(gone.node(), gone.beatAt())) {
-      return; // another node ended it first, or the node came back
+    int requeued = requeueUntouched(lease);
+    if (leases.end(gone.node(), gone.beatAt())) {
+      LOG.warning(
+          "Node "
+              + gone.node()
+              + " has not renewed its lease since "
+              + gone.beatAt()
+              + ": took over its "
+              + claims
+              + " claims ("
+              + inDoubt
+              + " recipients in doubt, the rest back in the queue) and sent "
+              + requeued
+              + " queued chunks new messages");
     }
-    // the gone node queued its chunks before its last beat, a lease ago or more; chunks queued or
-    // touched since then are the live nodes', whose messages are in live brokers (and a retry
-    // waiting for its delay keeps it)
-    Instant before = Instant.now().minus(lease);
+  }
+
+  /**
+   * Gives the queued chunks that nothing touched for half a lease new messages, and reminds the
+   * sending campaigns of their preparation: what a gone node queued, it queued before its last
+   * beat. Chunks the live nodes queue meanwhile are younger; a retry that waits for its delay may
+   * be sent early.
+   */
+  @Asynchronous
+  public Future<Void> requeue(Duration lease) {
+    requeueUntouched(lease);
+    return new AsyncResult<>(null);
+  }
+
+  private int requeueUntouched(Duration lease) {
+    Instant before = Instant.now().minus(lease.dividedBy(2));
     int requeued = 0;
     for (List<Long> page = chunks.queuedBefore(before, 1000);
         !page.isEmpty();
@@ -97,22 +143,8 @@ public class DispatchRecovery {
         requeued++;
       }
     }
-    List<Long> sending = campaigns.sending();
-    sending.forEach(ledger::remind);
-    LOG.warning(
-        "Node "
-            + gone.node()
-            + " has not renewed its lease since "
-            + gone.beatAt()
-            + ": took over its "
-            + claims
-            + " claims ("
-            + inDoubt
-            + " recipients in doubt, the rest back in the queue) and sent "
-            + requeued
-            + " queued chunks and "
-            + sending.size()
-            + " sending campaigns new messages");
+    campaigns.sending().forEach(ledger::remind);
+    return requeued;
   }
 
   private void recover() {

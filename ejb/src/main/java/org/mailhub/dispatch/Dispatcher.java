@@ -107,16 +107,23 @@ public class Dispatcher {
       ledger.endQueued(chunkId, providerId, SendStatus.FAILED, reason);
       return;
     }
+    if (!heartbeat.holds()) {
+      // this node could not renew its lease: the chunk waits, unclaimed, until it does (or until
+      // another node takes the message)
+      ledger.postpone(campaignId, chunkId, heartbeat.interval());
+      return;
+    }
+    long lapses = heartbeat.lapses();
     Duration open = breakers.closedIn(providerId);
     if (!open.isZero()) {
       // the provider's breaker is open: the chunk waits, unclaimed, without a write
       ledger.postpone(campaignId, chunkId, open);
       return;
     }
-    send(job, bound, chunkId);
+    send(job, bound, chunkId, lapses);
   }
 
-  private <S> void send(Ledger.Job job, Bound<S> bound, long chunkId) {
+  private <S> void send(Ledger.Job job, Bound<S> bound, long chunkId, long lapses) {
     Campaign campaign = job.campaign();
     Provider provider = job.provider();
     Map<String, String> placeholders = Jsons.texts(campaign.placeholders());
@@ -144,7 +151,7 @@ public class Dispatcher {
     DispatchChunk chunk = claimed.chunk();
     active.put(chunkId, chunk.claims());
     try {
-      sendClaimed(job, bound, claimed, batches, envelope);
+      sendClaimed(job, bound, claimed, batches, envelope, lapses);
     } catch (Ledger.ClaimLost lost) {
       LOG.warning(lost.getMessage() + ": its dispatch stops");
     } finally {
@@ -157,7 +164,8 @@ public class Dispatcher {
       Bound<?> bound,
       Ledger.Claimed claimed,
       List<List<Email>> batches,
-      Envelope envelope) {
+      Envelope envelope,
+      long lapses) {
     Campaign campaign = job.campaign();
     Provider provider = job.provider();
     DispatchChunk chunk = claimed.chunk();
@@ -166,10 +174,11 @@ public class Dispatcher {
     claimed.recipients().forEach(q -> byMeta.put(q.recipient().meta(), q.recipient()));
     long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
-      boolean leaseLapsed = !heartbeat.holds();
+      // a lapse since the claim, even if the lease holds again, may have let another node take it
+      boolean leaseLapsed = !heartbeat.holds() || heartbeat.lapses() != lapses;
       if (server.stopping() || leaseLapsed) {
         List<Recipient> rest = rest(batches, i, byMeta);
-        ledger.release(chunk, rest, Duration.ZERO);
+        ledger.release(chunk, rest, leaseLapsed ? heartbeat.interval() : Duration.ZERO);
         LOG.info(
             (leaseLapsed
                     ? "This node could not renew its lease, so another node may take its claims"

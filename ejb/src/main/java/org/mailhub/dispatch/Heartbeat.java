@@ -2,6 +2,7 @@ package org.mailhub.dispatch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.AsyncResult;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -15,7 +16,8 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -55,7 +57,22 @@ public class Heartbeat {
   boolean cluster;
 
   private volatile long beatenAt;
-  private final AtomicBoolean takingOver = new AtomicBoolean();
+
+  /**
+   * Counts the times this node's lease lapsed (a beat came too late, or found the lease taken
+   * over): a dispatch that claimed its chunk before a lapse must not make another call under that
+   * claim, even once the lease holds again.
+   */
+  private volatile long lapses;
+
+  /** Since when this node's beats have all succeeded (null while they fail). */
+  private volatile Long heldSince;
+
+  /** The takeover under way, so that beats go on meanwhile and never start a second one. */
+  private Future<Void> takeover = new AsyncResult<>(null);
+
+  /** When to look for the gone nodes' queued work once more, after a takeover (nanoTime). */
+  private Long secondLookAt;
 
   @PostConstruct
   void start() {
@@ -65,10 +82,17 @@ public class Heartbeat {
     if (lease.compareTo(Duration.ofSeconds(6)) < 0) {
       throw new IllegalStateException("mailhub.cluster.lease must be at least PT6S, not " + lease);
     }
+    long before = System.nanoTime();
     leases.beat(node.name(), node.boot());
-    beatenAt = System.nanoTime();
-    long every = lease.dividedBy(6).toMillis();
+    beatenAt = before;
+    heldSince = before;
+    long every = interval().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig(null, false));
+  }
+
+  /** How often the lease is renewed: six times per lease. */
+  public Duration interval() {
+    return lease.dividedBy(6);
   }
 
   /**
@@ -79,12 +103,30 @@ public class Heartbeat {
     return NodeLease.fresh(Duration.ofNanos(System.nanoTime() - beatenAt), lease);
   }
 
+  /** The lapses of this node's lease so far (see {@link #holds}). */
+  public long lapses() {
+    return lapses;
+  }
+
   @Timeout
   void beat() {
+    // the lease runs from the beat's start: the database's time is taken in its transaction
+    long before = System.nanoTime();
     try {
-      leases.beat(node.name(), node.boot());
-      beatenAt = System.nanoTime();
+      boolean renewed = leases.beat(node.name(), node.boot());
+      if (!renewed || !NodeLease.fresh(Duration.ofNanos(before - beatenAt), lease)) {
+        lapses++;
+        LOG.warning(
+            renewed
+                ? "This node's lease was renewed too late: the dispatches that were under way stop"
+                : "This node's work was taken over by another node: its dispatches under way stop");
+      }
+      beatenAt = before;
+      if (heldSince == null) {
+        heldSince = before;
+      }
     } catch (RuntimeException e) {
+      heldSince = null;
       LOG.log(
           holds() ? Level.WARNING : Level.SEVERE,
           "Could not renew this node's lease"
@@ -92,21 +134,28 @@ public class Heartbeat {
           e);
       return;
     }
-    if (takingOver.compareAndSet(false, true)) {
-      try {
-        for (NodeLease gone : leases.expired(node.name(), lease)) {
-          recovery.takeOver(gone, lease);
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "Could not take over the work of a node that is gone", e);
-      } finally {
-        takingOver.set(false);
+    // after an outage of the database every lease looks expired: only a node that has held its own
+    // for a whole lease since may judge the others
+    if (System.nanoTime() - heldSince < lease.toNanos() || !takeover.isDone()) {
+      return;
+    }
+    try {
+      List<NodeLease> gone = leases.expired(node.name(), lease);
+      if (!gone.isEmpty()) {
+        takeover = recovery.takeOver(gone, lease);
+        secondLookAt = System.nanoTime() + lease.toNanos();
+      } else if (secondLookAt != null && System.nanoTime() - secondLookAt >= 0) {
+        // messages the brokers still routed to a gone node just before they noticed it is gone
+        secondLookAt = null;
+        takeover = recovery.requeue(lease);
       }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not look for nodes that are gone", e);
     }
   }
 
   /** The nodes whose lease holds, for operators. */
-  public java.util.List<NodeLease> live() {
+  public List<NodeLease> live() {
     return leases.live(lease);
   }
 

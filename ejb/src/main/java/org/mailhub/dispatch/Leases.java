@@ -18,15 +18,22 @@ public class Leases {
 
   @PersistenceContext EntityManager em;
 
-  /** Renews this node's lease, creating it at the node's first start. */
-  public void beat(String node, long boot) {
+  /**
+   * Renews this node's lease, creating it at the node's first start.
+   *
+   * @return false when there was no lease of this start to renew: it is the start's first beat, or
+   *     another node took this one's work over meanwhile
+   */
+  public boolean beat(String node, long boot) {
     Instant now = now();
     NodeLease lease = em.find(NodeLease.class, node, LockModeType.PESSIMISTIC_WRITE);
     if (lease == null) {
       em.persist(new NodeLease(node, boot, now));
-    } else {
-      lease.beat(boot, now);
+      return false;
     }
+    boolean renewed = lease.boot() == boot;
+    lease.beat(boot, now);
+    return renewed;
   }
 
   /** The other nodes whose lease has expired. */

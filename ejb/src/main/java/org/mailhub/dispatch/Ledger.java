@@ -143,7 +143,7 @@ public class Ledger {
       List<Recipient> carried,
       CallResult result,
       int maxAttempts) {
-    // checked against the chunk by recordAll, with one read lock for all the calls it records
+    // checked against the chunk by recordAll, with one lock for all the calls it records
     if (result instanceof CallResult.Sent sent) {
       end(chunk, providerId, carried, SendStatus.SENT, sent.messageId(), null);
     } else if (result instanceof CallResult.Failed failed) {

@@ -64,6 +64,9 @@ public class FirstAdmin {
         return;
       }
     } catch (EJBException raced) {
+      if (users.count() == 0) {
+        throw raced; // not a race: the database refused it
+      }
       // the nodes of a new cluster start together: one of them creates the first admin
       LOG.info("Another node created the first admin at the same moment");
       return;

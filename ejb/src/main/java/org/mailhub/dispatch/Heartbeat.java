@@ -2,7 +2,6 @@ package org.mailhub.dispatch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.AsyncResult;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -69,7 +68,7 @@ public class Heartbeat {
   private volatile Long heldSince;
 
   /** The takeover under way, so that beats go on meanwhile and never start a second one. */
-  private Future<Void> takeover = new AsyncResult<>(null);
+  private Future<Void> takeover;
 
   /** When to look for the gone nodes' queued work once more, after a takeover (nanoTime). */
   private Long secondLookAt;
@@ -136,7 +135,8 @@ public class Heartbeat {
     }
     // after an outage of the database every lease looks expired: only a node that has held its own
     // for a whole lease since may judge the others
-    if (System.nanoTime() - heldSince < lease.toNanos() || !takeover.isDone()) {
+    if (System.nanoTime() - heldSince < lease.toNanos()
+        || (takeover != null && !takeover.isDone())) {
       return;
     }
     try {

@@ -122,11 +122,13 @@ class ClusterIT {
 
       // a stands still for longer than its lease (a long pause, a frozen VM): b takes its claims
       // over, and when a goes on it sends nothing that b took
+      java.sql.Timestamp atPauseTime = databaseNow();
       a.pause();
       int atPause = esp.count();
-      Campaigns.await(Duration.ofSeconds(60), () -> leasesOf("cluster-a-") == 0);
+      Campaigns.await(
+          Duration.ofSeconds(60), () -> output(b).contains("has not renewed its lease"));
       a.resume();
-      Campaigns.await(Duration.ofSeconds(60), () -> leasesOf("cluster-a-") == 1);
+      Campaigns.await(Duration.ofSeconds(60), () -> leaseRenewedAfter("cluster-a-", atPauseTime));
       int atResume = esp.count();
 
       Campaigns.await(Duration.ofSeconds(120), () -> esp.count() >= atResume + 2000);
@@ -315,16 +317,29 @@ class ClusterIT {
     }
   }
 
-  /** How many leases the nodes whose name starts so hold. */
-  private static int leasesOf(String node) {
+  /** Whether the node whose name starts so has beaten since {@code since} (the database's time). */
+  private static boolean leaseRenewedAfter(String node, java.sql.Timestamp since) {
     try (Connection db = database(clusterUrl());
-        Statement sql = db.createStatement();
-        ResultSet rows =
-            sql.executeQuery("select count(*) from node_lease where node like '" + node + "%'")) {
-      rows.next();
-      return rows.getInt(1);
+        java.sql.PreparedStatement sql =
+            db.prepareStatement(
+                "select count(*) from node_lease where node like ? and beat_at > ?")) {
+      sql.setString(1, node + "%");
+      sql.setTimestamp(2, since);
+      try (ResultSet rows = sql.executeQuery()) {
+        rows.next();
+        return rows.getInt(1) == 1;
+      }
     } catch (SQLException e) {
       throw new AssertionError(e);
+    }
+  }
+
+  private static java.sql.Timestamp databaseNow() throws SQLException {
+    try (Connection db = database(clusterUrl());
+        Statement sql = db.createStatement();
+        ResultSet row = sql.executeQuery("select current_timestamp")) {
+      row.next();
+      return row.getTimestamp(1);
     }
   }
 

@@ -92,25 +92,37 @@ public class DispatchRecovery {
   }
 
   private void takeOver(NodeLease gone, Duration lease) {
+    LOG.warning(
+        "Node "
+            + gone.node()
+            + " has not renewed its lease since "
+            + gone.beatAt()
+            + ": taking its work over");
     int claims = 0;
     int inDoubt = 0;
+    int locked = 0;
     for (DispatchChunk chunk : chunks.claimedBy(gone.node())) {
       // the gone start's claims, and those of its earlier starts (made before its last beat); not
       // those of a start of that node that began meanwhile
       if (chunk.isClaimedBy(gone.node(), gone.boot())
           || chunk.claimedAt().isBefore(gone.beatAt())) {
-        inDoubt += ledger.recover(chunk.id(), chunk.claims(), gone.node(), chunk.claimBoot());
-        claims++;
+        try {
+          inDoubt += ledger.recover(chunk.id(), chunk.claims(), gone.node(), chunk.claimBoot());
+          claims++;
+        } catch (RuntimeException e) {
+          // the node stands still in a transaction that holds the chunk: tried again next beat
+          locked++;
+          LOG.warning("Chunk " + chunk.id() + " could not be taken over yet: " + e);
+        }
       }
     }
     int requeued = requeueUntouched(lease);
-    if (leases.end(gone.node(), gone.beatAt())) {
+    // the lease ends once every claim is taken: until then the next beat tries the rest again
+    if (locked == 0 && leases.end(gone.node(), gone.beatAt())) {
       LOG.warning(
-          "Node "
+          "Took the work of node "
               + gone.node()
-              + " has not renewed its lease since "
-              + gone.beatAt()
-              + ": took over its "
+              + " over: its "
               + claims
               + " claims ("
               + inDoubt

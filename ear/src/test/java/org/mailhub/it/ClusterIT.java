@@ -122,8 +122,8 @@ class ClusterIT {
 
       // a stands still for longer than its lease (a long pause, a frozen VM): b takes its claims
       // over, and when a goes on it sends nothing that b took
-      java.sql.Timestamp atPauseTime = databaseNow();
       a.pause();
+      java.sql.Timestamp atPauseTime = databaseNow();
       int atPause = esp.count();
       Campaigns.await(
           Duration.ofSeconds(60), () -> output(b).contains("has not renewed its lease"));

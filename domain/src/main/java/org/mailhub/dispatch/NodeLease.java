@@ -34,17 +34,26 @@ public class NodeLease {
   @Column(name = "started_at", nullable = false)
   private Instant startedAt;
 
+  /**
+   * A fingerprint of the node's secret key, which every node of a cluster must share (it reads the
+   * provider secrets the others saved); never the key itself.
+   */
+  @Column(name = "key_check", length = 64)
+  private String keyCheck;
+
   protected NodeLease() {}
 
-  public NodeLease(String node, long boot, Instant now) {
+  public NodeLease(String node, long boot, Instant now, String keyCheck) {
     this.node = Objects.requireNonNull(node);
     this.boot = boot;
     this.beatAt = Objects.requireNonNull(now);
     this.startedAt = now;
+    this.keyCheck = keyCheck;
   }
 
   /** A beat of this node's start; a new start of the node takes the lease over. */
-  public void beat(long boot, Instant now) {
+  public void beat(long boot, Instant now, String keyCheck) {
+    this.keyCheck = keyCheck;
     if (this.boot != boot) {
       this.boot = boot;
       this.startedAt = now;
@@ -82,5 +91,10 @@ public class NodeLease {
 
   public Instant startedAt() {
     return startedAt;
+  }
+
+  /** Whether the node's secret key is known to differ from the one with this fingerprint. */
+  public boolean keyDiffers(String keyCheck) {
+    return this.keyCheck != null && !this.keyCheck.equals(keyCheck);
   }
 }

@@ -15,24 +15,32 @@ class NodeLeaseTest {
 
   @Test
   void aLeaseExpiresWhenTheNodeHasNotBeatenForItsLength() {
-    NodeLease lease = new NodeLease("node1-ab12cd34", 7, T0);
+    NodeLease lease = new NodeLease("node1-ab12cd34", 7, T0, "k1");
     assertFalse(lease.expired(T0.plusSeconds(59), LEASE));
     assertTrue(lease.expired(T0.plusSeconds(60), LEASE));
-    lease.beat(7, T0.plusSeconds(50));
+    lease.beat(7, T0.plusSeconds(50), "k1");
     assertFalse(lease.expired(T0.plusSeconds(100), LEASE), "renewed at 50 s");
   }
 
   @Test
   void aBeatNeverMovesTheLeaseBackAndANewStartTakesItOver() {
-    NodeLease lease = new NodeLease("node1-ab12cd34", 7, T0);
-    lease.beat(7, T0.plusSeconds(30));
-    lease.beat(7, T0.plusSeconds(10)); // a late beat of a slow transaction
+    NodeLease lease = new NodeLease("node1-ab12cd34", 7, T0, "k1");
+    lease.beat(7, T0.plusSeconds(30), "k1");
+    lease.beat(7, T0.plusSeconds(10), "k1"); // a late beat of a slow transaction
     assertEquals(T0.plusSeconds(30), lease.beatAt());
     assertEquals(T0, lease.startedAt());
 
-    lease.beat(8, T0.plusSeconds(40)); // the node restarted
+    lease.beat(8, T0.plusSeconds(40), "k1"); // the node restarted
     assertEquals(8, lease.boot());
     assertEquals(T0.plusSeconds(40), lease.startedAt());
+  }
+
+  @Test
+  void aNodeTellsWhetherItsSecretKeyDiffersWithoutShowingIt() {
+    NodeLease lease = new NodeLease("node1-ab12cd34", 7, T0, "k1");
+    assertFalse(lease.keyDiffers("k1"));
+    assertTrue(lease.keyDiffers("k2"));
+    assertFalse(new NodeLease("node0", 1, T0, null).keyDiffers("k2"), "a node of 0.2: unknown");
   }
 
   @Test

@@ -88,6 +88,20 @@ class ClusterIT {
         Duration.ofSeconds(90),
         () -> output(a).contains("AMQ221027") && output(b).contains("AMQ221027"));
 
+    // a third node with a secret key of its own could not read the others' provider secrets
+    OwnServer stranger = new OwnServer("cluster-c", 600).configuration("standalone-full-ha.xml");
+    servers.add(stranger);
+    Map<String, String> ownKey = clusterEnvironment(clusterUrl());
+    ownKey.put("MAILHUB_CLUSTER_PASSWORD", environment.get("MAILHUB_CLUSTER_PASSWORD"));
+    stranger.launch(ownKey, properties());
+    Campaigns.await(
+        Duration.ofMinutes(2),
+        () -> output(stranger).contains("WFLYSRV0026") || output(stranger).contains("WFLYSRV0025"));
+    assertTrue(
+        output(stranger).contains("MAILHUB_SECRET_KEY is not the key of the running nodes"),
+        "the node says why it does not start; see " + stranger.file("server-start-1.log"));
+    stranger.kill();
+
     try (RecordingEsp esp = new RecordingEsp().slow(5)) {
       Campaigns.importTagged(
           a.url(),

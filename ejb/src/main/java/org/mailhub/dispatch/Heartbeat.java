@@ -15,12 +15,14 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.provider.SecretBox;
 
 /**
  * Keeps this node's lease (see {@link NodeLease}) and takes over the work of nodes whose lease
@@ -40,6 +42,7 @@ public class Heartbeat {
   @Inject Node node;
   @Inject Leases leases;
   @Inject DispatchRecovery recovery;
+  @Inject SecretBox secrets;
 
   @Resource TimerService timers;
 
@@ -56,6 +59,9 @@ public class Heartbeat {
   boolean cluster;
 
   private volatile long beatenAt;
+
+  /** The fingerprint of this node's secret key, shown to the other nodes in the lease. */
+  private String keyCheck;
 
   /**
    * Counts the times this node's lease lapsed (a beat came too late, or found the lease taken
@@ -81,8 +87,22 @@ public class Heartbeat {
     if (lease.compareTo(Duration.ofSeconds(6)) < 0) {
       throw new IllegalStateException("mailhub.cluster.lease must be at least PT6S, not " + lease);
     }
+    // single servers that merely share a database (tests, a benchmark) may have keys of their own
+    keyCheck = HexFormat.of().formatHex(secrets.derivedKey("mailhub key check"));
+    List<String> otherKeys =
+        leases.live(lease).stream()
+            .filter(other -> !other.node().equals(node.name()) && other.keyDiffers(keyCheck))
+            .map(NodeLease::node)
+            .toList();
+    if (cluster && !otherKeys.isEmpty()) {
+      throw new IllegalStateException(
+          "MAILHUB_SECRET_KEY is not the key of the running nodes "
+              + otherKeys
+              + ": every node of a cluster needs the same key, since each reads the provider"
+              + " secrets the others saved");
+    }
     long before = System.nanoTime();
-    leases.beat(node.name(), node.boot());
+    leases.beat(node.name(), node.boot(), keyCheck);
     beatenAt = before;
     heldSince = before;
     long every = interval().toMillis();
@@ -112,9 +132,10 @@ public class Heartbeat {
     // the lease runs from the beat's start: the database's time is taken in its transaction
     long before = System.nanoTime();
     try {
-      boolean renewed = leases.beat(node.name(), node.boot());
+      boolean renewed = leases.beat(node.name(), node.boot(), keyCheck);
       if (!renewed || !NodeLease.fresh(Duration.ofNanos(before - beatenAt), lease)) {
         lapses++;
+        heldSince = before; // out of touch until now: judges the others a lease from now
         LOG.warning(
             renewed
                 ? "This node's lease was renewed too late: the dispatches that were under way stop"

@@ -24,15 +24,15 @@ public class Leases {
    * @return false when there was no lease of this start to renew: it is the start's first beat, or
    *     another node took this one's work over meanwhile
    */
-  public boolean beat(String node, long boot) {
+  public boolean beat(String node, long boot, String keyCheck) {
     Instant now = now();
     NodeLease lease = em.find(NodeLease.class, node, LockModeType.PESSIMISTIC_WRITE);
     if (lease == null) {
-      em.persist(new NodeLease(node, boot, now));
+      em.persist(new NodeLease(node, boot, now, keyCheck));
       return false;
     }
     boolean renewed = lease.boot() == boot;
-    lease.beat(boot, now);
+    lease.beat(boot, now, keyCheck);
     return renewed;
   }
 

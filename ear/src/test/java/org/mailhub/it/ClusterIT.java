@@ -65,13 +65,7 @@ class ClusterIT {
     Map<String, String> environment = clusterEnvironment(null);
     environment.put("MAILHUB_CLUSTER_HOSTS", "127.0.0.1[8200]");
     node.launch(environment, Mailhub.ADMIN_PROPERTIES);
-    Campaigns.await(
-        Duration.ofMinutes(2),
-        () -> output(node).contains("WFLYSRV0026") || output(node).contains("WFLYSRV0025"));
-    assertTrue(
-        output(node).contains("the nodes of a cluster share one PostgreSQL database"),
-        "the node says why it does not start; see " + node.file("server-start-1.log"));
-    assertNotEquals(200, Mailhub.get(node.url(), "api/health").statusCode());
+    assertRefused(node, "the nodes of a cluster share one PostgreSQL database");
   }
 
   @Test
@@ -94,12 +88,7 @@ class ClusterIT {
     Map<String, String> ownKey = clusterEnvironment(clusterUrl());
     ownKey.put("MAILHUB_CLUSTER_PASSWORD", environment.get("MAILHUB_CLUSTER_PASSWORD"));
     stranger.launch(ownKey, properties());
-    Campaigns.await(
-        Duration.ofMinutes(2),
-        () -> output(stranger).contains("WFLYSRV0026") || output(stranger).contains("WFLYSRV0025"));
-    assertTrue(
-        output(stranger).contains("MAILHUB_SECRET_KEY is not the key of the running nodes"),
-        "the node says why it does not start; see " + stranger.file("server-start-1.log"));
+    assertRefused(stranger, "MAILHUB_SECRET_KEY is not the key of the running nodes");
     stranger.kill();
 
     try (RecordingEsp esp = new RecordingEsp().slow(5)) {
@@ -224,6 +213,17 @@ class ClusterIT {
               + " kill %d, in the end %d; %d recipients in doubt%n",
           claimsBeforeKill, atPause, atResume, atKill, esp.count(), inDoubt);
     }
+  }
+
+  /** The node's server started without mailhub, which said why. */
+  private static void assertRefused(OwnServer node, String why) throws InterruptedException {
+    Campaigns.await(
+        Duration.ofMinutes(2),
+        () -> output(node).contains("WFLYSRV0026") || output(node).contains("WFLYSRV0025"));
+    assertTrue(
+        output(node).contains(why),
+        "the node says why it does not start; see " + node.file("server-start-1.log"));
+    assertNotEquals(200, Mailhub.get(node.url(), "api/health").statusCode());
   }
 
   /** The emails this node counts as sent through the provider, in its Prometheus metrics. */

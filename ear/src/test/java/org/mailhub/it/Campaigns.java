@@ -64,6 +64,28 @@ final class Campaigns {
             .formatted(run, provider, run));
   }
 
+  /** {@link #received}, after checking that nobody got the campaign twice. */
+  static java.util.Map<String, Integer> receivedOnce(RecordingEsp esp) {
+    java.util.Map<String, Integer> received = received(esp);
+    received.forEach(
+        (to, times) -> assertEquals(1, times, to + " received the campaign " + times + " times"));
+    return received;
+  }
+
+  /**
+   * Checks that the finished campaign is SENT with each of its recipients sent or in doubt (after a
+   * stop, never failed or left queued); its counts.
+   */
+  static JsonObject sentOrInDoubt(JsonObject finished, int recipients) {
+    JsonObject counts = finished.getJsonObject("counts");
+    assertEquals("SENT", finished.getString("status"), finished.toString());
+    assertEquals(recipients, counts.getInt("targeted"), counts.toString());
+    assertEquals(0, counts.getInt("queued"), counts.toString());
+    assertEquals(0, counts.getInt("failed"), counts.toString());
+    assertEquals(recipients, counts.getInt("sent") + counts.getInt("inDoubt"), counts.toString());
+    return counts;
+  }
+
   /** How many requests each address got, by the {@code to} of {@link #jsonProvider}'s JSON. */
   static java.util.Map<String, Integer> received(RecordingEsp esp) {
     java.util.Map<String, Integer> received = new java.util.HashMap<>();

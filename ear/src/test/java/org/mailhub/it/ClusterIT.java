@@ -140,15 +140,8 @@ class ClusterIT {
       assertTrue(atKill < RECIPIENTS - 2000, "the campaign was still being sent: " + atKill);
 
       JsonObject finished = Campaigns.awaitEnd(b.url(), campaign, Duration.ofMinutes(4));
-      Map<String, Integer> received = Campaigns.received(esp);
-      received.forEach(
-          (to, times) -> assertEquals(1, times, to + " received the campaign " + times + " times"));
-      JsonObject counts = finished.getJsonObject("counts");
-      assertEquals("SENT", finished.getString("status"), finished.toString());
-      assertEquals(RECIPIENTS, counts.getInt("targeted"), counts.toString());
-      assertEquals(0, counts.getInt("queued"), counts.toString());
-      assertEquals(0, counts.getInt("failed"), counts.toString());
-      assertEquals(RECIPIENTS, counts.getInt("sent") + counts.getInt("inDoubt"), counts.toString());
+      Map<String, Integer> received = Campaigns.receivedOnce(esp);
+      JsonObject counts = Campaigns.sentOrInDoubt(finished, RECIPIENTS);
       int inDoubt = counts.getInt("inDoubt");
       assertTrue(
           inDoubt <= 2 * CONCURRENCY,

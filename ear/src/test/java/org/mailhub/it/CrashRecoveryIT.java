@@ -78,16 +78,8 @@ class CrashRecoveryIT {
 
       JsonObject finished = awaitEnd(campaign);
 
-      Map<String, Integer> received = Campaigns.received(esp);
-      received.forEach(
-          (to, times) -> assertEquals(1, times, to + " received the campaign " + times + " times"));
-
-      JsonObject counts = finished.getJsonObject("counts");
-      assertEquals("SENT", finished.getString("status"), finished.toString());
-      assertEquals(RECIPIENTS, counts.getInt("targeted"), counts.toString());
-      assertEquals(0, counts.getInt("queued"), counts.toString());
-      assertEquals(0, counts.getInt("failed"), counts.toString());
-      assertEquals(RECIPIENTS, counts.getInt("sent") + counts.getInt("inDoubt"), counts.toString());
+      Map<String, Integer> received = Campaigns.receivedOnce(esp);
+      JsonObject counts = Campaigns.sentOrInDoubt(finished, RECIPIENTS);
 
       List<JsonObject> records = Campaigns.sends(URL, campaign);
       assertEquals(RECIPIENTS, records.size());

@@ -40,6 +40,19 @@ public class CallbackMeters {
                 .increment(count));
   }
 
+  /**
+   * A webhook refused by its signature check: many of them mean a wrong key in the settings, or
+   * someone posting forgeries.
+   */
+  void refused(long providerId, ProviderType type) {
+    Counter.builder("mailhub.callback.refused")
+        .description("webhooks refused by their signature check (forged, replayed or too old)")
+        .tag("provider.id", String.valueOf(providerId))
+        .tag("provider.type", type.name())
+        .register(registry)
+        .increment();
+  }
+
   static String kind(Incoming event) {
     return event.type().name().toLowerCase(Locale.ROOT);
   }

@@ -32,8 +32,20 @@ import org.mailhub.provider.ProviderService;
 @Stateless
 public class CallbackService {
 
-  /** What to answer the ESP. */
-  public record Answer(int status, JsonObject body) {}
+  /**
+   * What to answer the ESP: the status, the body of a 200, and for a 401 why the webhook was
+   * refused.
+   */
+  public record Answer(int status, JsonObject body, String refusal) {
+
+    static Answer ok(JsonObject body) {
+      return new Answer(200, body, null);
+    }
+
+    static Answer refused(String why) {
+      return new Answer(401, null, why);
+    }
+  }
 
   @Inject ProviderRepository providers;
   @Inject ProviderService providerService;
@@ -41,6 +53,8 @@ public class CallbackService {
   @Inject DeliveryEventRepository events;
   @Inject Event<Reported> reported;
   @Inject @Any Instance<WebhookParser> parsers;
+  @Inject @Any Instance<WebhookSignature<?>> signatures;
+  @Inject org.mailhub.provider.ProviderSettings settings;
   @Inject CallbackMeters meters;
 
   /** Whether a callback URL with this token exists (ESPs check with HEAD). */
@@ -67,16 +81,27 @@ public class CallbackService {
   }
 
   /**
+   * @param headers the request's headers, first value of each
    * @return null when the token is unknown
    * @throws org.mailhub.infrastructure.RequestRejected for a body the parser refuses as a whole
    */
-  public Answer receive(String token, String authorization, String body) {
+  public Answer receive(
+      String token, String authorization, Map<String, String> headers, String body) {
     Provider provider = providers.findByCallbackToken(token).orElse(null);
     if (provider == null) {
       return null;
     }
     if (!providerService.acceptsCallback(provider, authorization)) {
-      return new Answer(401, null);
+      return Answer.refused("Wrong or missing callback credentials");
+    }
+    WebhookSignature<?> signature = signature(provider);
+    if (signature != null) {
+      try {
+        verify(signature, provider, new WebhookRequest(provider.id(), headers, body));
+      } catch (WebhookRefused e) {
+        meters.refused(provider.id(), provider.type());
+        return Answer.refused(e.getMessage());
+      }
     }
     WebhookParser parser = parser(provider);
     Parsed parsed = parser.parse(body);
@@ -132,7 +157,33 @@ public class CallbackService {
       }
     }
     unprocessed.sort((a, b) -> Integer.compare(a.index(), b.index()));
-    return new Answer(200, parser.answer(parsed.total(), receipts.size(), unprocessed));
+    return Answer.ok(parser.answer(parsed.total(), receipts.size(), unprocessed));
+  }
+
+  /** The type's signature check, or null when its webhooks are not signed. */
+  private WebhookSignature<?> signature(Provider provider) {
+    for (WebhookSignature<?> signature : signatures) {
+      if (signature.type() == provider.type()) {
+        return signature;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Verifies with the provider's settings; settings that cannot be read (MAILHUB_SECRET_KEY
+   * changed) verify nothing, so the webhook is refused.
+   */
+  private <S> void verify(
+      WebhookSignature<S> signature, Provider provider, WebhookRequest request) {
+    Object opened;
+    try {
+      opened = settings.open(provider).settings();
+    } catch (IllegalStateException unreadable) {
+      throw new WebhookRefused(
+          "the provider's settings cannot be read, so its webhook signatures cannot be checked");
+    }
+    signature.verify(signature.settingsType().cast(opened), request);
   }
 
   private WebhookParser parser(Provider provider) {

@@ -89,6 +89,7 @@ public class CallbackResource {
   public Response receive(
       @PathParam("token") String token,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @jakarta.ws.rs.core.Context HttpHeaders headers,
       InputStream body)
       throws IOException {
     switch (callbacks.admit(token, authorization)) {
@@ -96,7 +97,7 @@ public class CallbackResource {
         return notFound();
       }
       case UNAUTHORIZED -> {
-        return unauthorized();
+        return unauthorized("Wrong or missing callback credentials");
       }
       case ADMITTED -> {
         // read below
@@ -108,12 +109,13 @@ public class CallbackResource {
           .toResponse(413);
     }
     CallbackService.Answer answer =
-        callbacks.receive(token, authorization, new String(bytes, StandardCharsets.UTF_8));
+        callbacks.receive(
+            token, authorization, firstValues(headers), new String(bytes, StandardCharsets.UTF_8));
     if (answer == null) {
       return notFound();
     }
     if (answer.status() == 401) {
-      return unauthorized();
+      return unauthorized(answer.refusal());
     }
     return Response.status(answer.status()).entity(answer.body()).build();
   }
@@ -122,11 +124,17 @@ public class CallbackResource {
     return new ApiError("NOT_FOUND", "There is no callback URL with this token").toResponse(404);
   }
 
-  private static Response unauthorized() {
+  private static Response unauthorized(String why) {
     return Response.status(401)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"mailhub callbacks\"")
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ApiError("UNAUTHORIZED", "Wrong or missing callback credentials"))
+        .entity(new ApiError("UNAUTHORIZED", why))
         .build();
+  }
+
+  private static java.util.Map<String, String> firstValues(HttpHeaders headers) {
+    java.util.Map<String, String> first = new java.util.HashMap<>();
+    headers.getRequestHeaders().forEach((name, values) -> first.put(name, values.get(0)));
+    return first;
   }
 }

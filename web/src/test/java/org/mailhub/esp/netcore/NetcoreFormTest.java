@@ -1,0 +1,53 @@
+package org.mailhub.esp.netcore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mailhub.provider.FormChecks.json;
+
+import org.junit.jupiter.api.Test;
+import org.mailhub.provider.FormChecks;
+
+class NetcoreFormTest {
+
+  @Test
+  void aNewProviderOffersNetcoresEndpoint() {
+    NetcoreForm form = new NetcoreForm();
+
+    assertEquals(
+        json("{\"endpoint\": \"" + NetcoreSettings.DEFAULT_ENDPOINT + "\"}"), form.settings());
+  }
+
+  @Test
+  void theStoredKeyIsShownMaskedAndAnEmptyKeyFieldKeepsIt() throws Exception {
+    NetcoreForm form = new NetcoreForm();
+
+    form.read(
+        json("{\"endpoint\": \"https://eu.netcore.example/v6/mail/send\", \"apiKey\": \"••••\"}"));
+
+    assertEquals("••••", form.getStoredApiKey());
+    assertNull(form.getApiKey());
+    assertEquals(
+        json("{\"endpoint\": \"https://eu.netcore.example/v6/mail/send\"}"),
+        FormChecks.serialized(form).settings());
+    form.setApiKey("nc-2");
+    assertEquals("nc-2", form.settings().getString("apiKey"));
+  }
+
+  @Test
+  void unreadableSettingsLeaveEveryFieldEmpty() {
+    NetcoreForm form = new NetcoreForm();
+
+    form.read(json("{}"));
+
+    assertEquals(json("{}"), form.settings());
+  }
+
+  @Test
+  void sendsWhatTheRecordTakesAndShowsRefusalsAtItsInputs() throws Exception {
+    NetcoreForm form = new NetcoreForm();
+    form.setApiKey("nc-1");
+
+    FormChecks.assertTakenByTheRecord(form);
+    FormChecks.assertInputsInTheFragment(form);
+  }
+}

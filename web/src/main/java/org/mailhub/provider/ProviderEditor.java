@@ -59,8 +59,7 @@ public class ProviderEditor implements Serializable {
   private String callbackToken;
 
   private String callbackUsername;
-  private String callbackPassword;
-  private String storedCallbackPassword;
+  private final Secret callbackPassword = new Secret();
 
   /** Reads the provider named by the {@code id} parameter, or prepares a new one. */
   public void load() {
@@ -88,7 +87,7 @@ public class ProviderEditor implements Serializable {
     callbackUrl = p.callbackUrl();
     if (p.callbackAuth() != null) {
       callbackUsername = p.callbackAuth().username();
-      storedCallbackPassword = p.callbackAuth().password();
+      callbackPassword.keep(p.callbackAuth().password());
     }
     if (p.settingsError() != null) {
       Pages.error(p.settingsError() + " Enter the settings and their secrets again.");
@@ -137,7 +136,7 @@ public class ProviderEditor implements Serializable {
             form.settings(),
             callbackUsername == null || callbackUsername.isBlank()
                 ? null
-                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword));
+                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword.getValue()));
     try {
       ProviderResponse saved;
       if (id == null) {
@@ -160,11 +159,6 @@ public class ProviderEditor implements Serializable {
     Map<String, String> inputs = new HashMap<>(INPUTS);
     form.inputs().forEach((field, input) -> inputs.put("settings." + field, "provider:" + input));
     return inputs;
-  }
-
-  /** The placeholder of a secret's input: the stored value, masked, is kept when left empty. */
-  public String kept(String stored) {
-    return stored == null ? "" : "stored " + stored + " (leave empty to keep)";
   }
 
   public boolean isEditing() {
@@ -266,15 +260,7 @@ public class ProviderEditor implements Serializable {
     this.callbackUsername = callbackUsername;
   }
 
-  public String getCallbackPassword() {
+  public Secret getCallbackPassword() {
     return callbackPassword;
-  }
-
-  public void setCallbackPassword(String callbackPassword) {
-    this.callbackPassword = callbackPassword;
-  }
-
-  public String getStoredCallbackPassword() {
-    return storedCallbackPassword;
   }
 }

@@ -15,9 +15,10 @@ import java.util.Map;
  *   <li>a {@code @Dependent} class implementing this (found through CDI; {@link SettingsForms}
  *       refuses to deploy when a {@link ProviderType} has none). A new instance is the form of a
  *       new provider, so field initializers are its defaults (Netcore's endpoint, say);
- *   <li>bean properties (getters and setters) for the page, secrets as an empty field plus a
- *       read-only {@code stored…} property holding the masked value ({@code ••••}) that {@link
- *       #read} found, which the fragment shows with {@code #{providerEditor.kept(form.storedX)}};
+ *   <li>bean properties (getters and setters) for the page; each secret a {@link Secret}, which
+ *       keeps the masked value ({@code ••••}) that {@link #read} found out of the input and in its
+ *       placeholder ({@code value="#{form.apiKey.value}" placeholder="#{form.apiKey.placeholder}"})
+ *       and sends only what was typed;
  *   <li>a fragment under {@code /WEB-INF/providers/}, a {@code ui:composition} of label, input and
  *       {@code p:message} triples that refers to this form as {@code form}. Its ids are plain
  *       ({@code endpoint}) and land in the page's form as {@code provider:endpoint}; an Ajax update
@@ -38,9 +39,9 @@ public interface SettingsForm extends Serializable {
   String fragment();
 
   /**
-   * Fills the fields from the provider's stored settings as the service answers them: secrets
-   * masked ({@code ••••}), kept in the {@code stored…} properties while their fields stay empty. An
-   * empty object (settings that could not be read) leaves every field empty.
+   * Fills the fields from the provider's stored settings as the service answers them, secrets
+   * masked ({@code ••••}), in place of a new provider's defaults. An empty object (settings that
+   * could not be read) leaves every field empty.
    */
   void read(JsonObject maskedSettings);
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.provider.Secret;
 import org.mailhub.provider.SettingsForm;
 
 /**
@@ -35,8 +36,7 @@ public class GenericHttpForm implements SettingsForm {
   private String endpoint;
   private boolean basicAuth;
   private String username;
-  private String password;
-  private String storedPassword;
+  private final Secret password = new Secret();
   private final List<Pair> headers = new ArrayList<>();
   private boolean rawBody;
   private final List<Pair> parameters = new ArrayList<>();
@@ -132,8 +132,8 @@ public class GenericHttpForm implements SettingsForm {
             ? given
             : JsonValue.EMPTY_JSON_OBJECT;
     basicAuth = "BASIC".equals(text(auth, "type"));
-    username = basicAuth ? text(auth, "username") : null;
-    storedPassword = basicAuth ? text(auth, "password") : null;
+    username = text(auth, "username");
+    password.read(auth, "password");
     rows(maskedSettings, "headers", "secretHeaders", headers);
     bodyTemplate = text(maskedSettings, "bodyTemplate");
     rawBody = bodyTemplate != null;
@@ -154,7 +154,7 @@ public class GenericHttpForm implements SettingsForm {
     JsonObjectBuilder auth = JSON.createObjectBuilder().add("type", basicAuth ? "BASIC" : "NONE");
     if (basicAuth) {
       put(auth, "username", username);
-      put(auth, "password", password);
+      password.put(auth, "password");
     }
     s.add("auth", auth);
     JsonObjectBuilder givenHeaders = JSON.createObjectBuilder();
@@ -292,16 +292,8 @@ public class GenericHttpForm implements SettingsForm {
     this.username = username;
   }
 
-  public String getPassword() {
+  public Secret getPassword() {
     return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getStoredPassword() {
-    return storedPassword;
   }
 
   public List<Pair> getHeaders() {

@@ -9,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.Map;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.provider.Secret;
 import org.mailhub.provider.SettingsForm;
 
 /** The settings of a Netcore Cloud provider on the provider page. */
@@ -18,8 +19,7 @@ public class NetcoreForm implements SettingsForm {
   private static final long serialVersionUID = 1L;
 
   private String endpoint = NetcoreSettings.DEFAULT_ENDPOINT;
-  private String apiKey;
-  private String storedApiKey;
+  private final Secret apiKey = new Secret();
 
   @Override
   public ProviderType type() {
@@ -39,14 +39,14 @@ public class NetcoreForm implements SettingsForm {
   @Override
   public void read(JsonObject maskedSettings) {
     endpoint = text(maskedSettings, "endpoint");
-    storedApiKey = text(maskedSettings, "apiKey");
+    apiKey.read(maskedSettings, "apiKey");
   }
 
   @Override
   public JsonObject settings() {
     JsonObjectBuilder s = JSON.createObjectBuilder();
     put(s, "endpoint", endpoint);
-    put(s, "apiKey", apiKey);
+    apiKey.put(s, "apiKey");
     return s.build();
   }
 
@@ -63,15 +63,7 @@ public class NetcoreForm implements SettingsForm {
     this.endpoint = endpoint;
   }
 
-  public String getApiKey() {
+  public Secret getApiKey() {
     return apiKey;
-  }
-
-  public void setApiKey(String apiKey) {
-    this.apiKey = apiKey;
-  }
-
-  public String getStoredApiKey() {
-    return storedApiKey;
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.mailhub.esp.smtp.SmtpServerFields;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.provider.Secret;
 import org.mailhub.provider.SettingsForm;
 
 /** The settings of a Postmark provider on the provider page: the token and the SMTP server. */
@@ -19,8 +20,7 @@ public class PostmarkForm implements SettingsForm {
 
   private static final long serialVersionUID = 1L;
 
-  private String apiKey;
-  private String storedApiKey;
+  private final Secret apiKey = new Secret();
   private String messageStream;
   private final SmtpServerFields server = new SmtpServerFields();
 
@@ -41,7 +41,7 @@ public class PostmarkForm implements SettingsForm {
 
   @Override
   public void read(JsonObject maskedSettings) {
-    storedApiKey = text(maskedSettings, "apiKey");
+    apiKey.read(maskedSettings, "apiKey");
     messageStream = text(maskedSettings, "messageStream");
     server.read(maskedSettings);
   }
@@ -49,7 +49,7 @@ public class PostmarkForm implements SettingsForm {
   @Override
   public JsonObject settings() {
     JsonObjectBuilder s = JSON.createObjectBuilder();
-    put(s, "apiKey", apiKey);
+    apiKey.put(s, "apiKey");
     server.addTo(s);
     put(s, "messageStream", messageStream);
     return s.build();
@@ -63,16 +63,8 @@ public class PostmarkForm implements SettingsForm {
     return inputs;
   }
 
-  public String getApiKey() {
+  public Secret getApiKey() {
     return apiKey;
-  }
-
-  public void setApiKey(String apiKey) {
-    this.apiKey = apiKey;
-  }
-
-  public String getStoredApiKey() {
-    return storedApiKey;
   }
 
   public String getMessageStream() {

@@ -11,6 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.HashMap;
 import java.util.Map;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.provider.Secret;
 import org.mailhub.provider.SettingsForm;
 
 /** The settings of an SMTP provider on the provider page, DKIM signing included. */
@@ -22,12 +23,10 @@ public class SmtpForm implements SettingsForm {
   private final SmtpServerFields server = new SmtpServerFields();
   private String trustedCertificate;
   private String username;
-  private String password;
-  private String storedPassword;
+  private final Secret password = new Secret();
   private String dkimDomain;
   private String dkimSelector;
-  private String dkimPrivateKey;
-  private String storedDkimPrivateKey;
+  private final Secret dkimPrivateKey = new Secret();
 
   @Override
   public ProviderType type() {
@@ -49,12 +48,14 @@ public class SmtpForm implements SettingsForm {
     server.read(maskedSettings);
     trustedCertificate = text(maskedSettings, "trustedCertificate");
     username = text(maskedSettings, "username");
-    storedPassword = text(maskedSettings, "password");
-    if (maskedSettings.get("dkim") instanceof JsonObject dkim) {
-      dkimDomain = text(dkim, "domain");
-      dkimSelector = text(dkim, "selector");
-      storedDkimPrivateKey = text(dkim, "privateKey");
-    }
+    password.read(maskedSettings, "password");
+    JsonObject dkim =
+        maskedSettings.get("dkim") instanceof JsonObject given
+            ? given
+            : JsonObject.EMPTY_JSON_OBJECT;
+    dkimDomain = text(dkim, "domain");
+    dkimSelector = text(dkim, "selector");
+    dkimPrivateKey.read(dkim, "privateKey");
   }
 
   @Override
@@ -63,13 +64,13 @@ public class SmtpForm implements SettingsForm {
     server.addTo(s);
     put(s, "trustedCertificate", trustedCertificate);
     put(s, "username", username);
-    put(s, "password", password);
-    if (given(dkimDomain) || given(dkimSelector) || given(dkimPrivateKey)) {
+    password.put(s, "password");
+    if (given(dkimDomain) || given(dkimSelector) || given(dkimPrivateKey.getValue())) {
       // a key left empty keeps the stored one; domain and selector left empty turn DKIM off
       JsonObjectBuilder dkim = JSON.createObjectBuilder();
       put(dkim, "domain", dkimDomain);
       put(dkim, "selector", dkimSelector);
-      put(dkim, "privateKey", dkimPrivateKey);
+      dkimPrivateKey.put(dkim, "privateKey");
       s.add("dkim", dkim);
     }
     return s.build();
@@ -107,16 +108,8 @@ public class SmtpForm implements SettingsForm {
     this.username = username;
   }
 
-  public String getPassword() {
+  public Secret getPassword() {
     return password;
-  }
-
-  public void setPassword(String password) {
-    this.password = password;
-  }
-
-  public String getStoredPassword() {
-    return storedPassword;
   }
 
   public String getDkimDomain() {
@@ -135,15 +128,7 @@ public class SmtpForm implements SettingsForm {
     this.dkimSelector = dkimSelector;
   }
 
-  public String getDkimPrivateKey() {
+  public Secret getDkimPrivateKey() {
     return dkimPrivateKey;
-  }
-
-  public void setDkimPrivateKey(String dkimPrivateKey) {
-    this.dkimPrivateKey = dkimPrivateKey;
-  }
-
-  public String getStoredDkimPrivateKey() {
-    return storedDkimPrivateKey;
   }
 }

@@ -80,8 +80,8 @@ class GenericHttpFormTest {
         List.of("to false $$To", "api_user true ••••", "msgs false {\"to\":\"$$To\"}"),
         rows(form.getParameters()),
         "the stored rows, not those a new provider starts with");
-    assertEquals("••••", form.getStoredPassword());
-    assertNull(form.getPassword());
+    assertEquals("••••", form.getPassword().getStored());
+    assertNull(form.getPassword().getValue());
     assertEquals(
         json(
             """
@@ -125,7 +125,7 @@ class GenericHttpFormTest {
       form.setMethod("GET");
       form.setBasicAuth(true);
       form.setUsername("mailhub");
-      form.setPassword("secret");
+      form.getPassword().setValue("secret");
       form.getHeaders().add(new GenericHttpForm.Pair("X-Account", "acme-7731", true));
       form.getParameters().add(new GenericHttpForm.Pair("msgs", "{\"to\": \"$$To\"}", true));
       form.setRawBody(rawBody);

@@ -24,12 +24,13 @@ class NetcoreFormTest {
     form.read(
         json("{\"endpoint\": \"https://eu.netcore.example/v6/mail/send\", \"apiKey\": \"••••\"}"));
 
-    assertEquals("••••", form.getStoredApiKey());
-    assertNull(form.getApiKey());
+    assertEquals("••••", form.getApiKey().getStored());
+    assertNull(form.getApiKey().getValue());
+    assertEquals("stored •••• (leave empty to keep)", form.getApiKey().getPlaceholder());
     assertEquals(
         json("{\"endpoint\": \"https://eu.netcore.example/v6/mail/send\"}"),
         FormChecks.serialized(form).settings());
-    form.setApiKey("nc-2");
+    form.getApiKey().setValue("nc-2");
     assertEquals("nc-2", form.settings().getString("apiKey"));
   }
 
@@ -40,12 +41,13 @@ class NetcoreFormTest {
     form.read(json("{}"));
 
     assertEquals(json("{}"), form.settings());
+    assertEquals("", form.getApiKey().getPlaceholder());
   }
 
   @Test
   void sendsWhatTheRecordTakesAndShowsRefusalsAtItsInputs() throws Exception {
     NetcoreForm form = new NetcoreForm();
-    form.setApiKey("nc-1");
+    form.getApiKey().setValue("nc-1");
 
     FormChecks.assertTakenByTheRecord(form);
     FormChecks.assertInputsInTheFragment(form);

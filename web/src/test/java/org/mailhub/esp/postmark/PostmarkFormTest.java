@@ -20,8 +20,8 @@ class PostmarkFormTest {
 
     form.read(json(STORED));
 
-    assertEquals("••••", form.getStoredApiKey());
-    assertNull(form.getApiKey());
+    assertEquals("••••", form.getApiKey().getStored());
+    assertNull(form.getApiKey().getValue());
     assertEquals(587, form.getServer().getPort());
     assertEquals(
         json(
@@ -35,7 +35,7 @@ class PostmarkFormTest {
   void aNewTokenIsSentAndEmptiedFieldsAreLeftOut() {
     PostmarkForm form = new PostmarkForm();
     form.read(json(STORED));
-    form.setApiKey("pm-2");
+    form.getApiKey().setValue("pm-2");
     form.setMessageStream(" ");
     form.getServer().setPort(null);
 
@@ -56,7 +56,7 @@ class PostmarkFormTest {
   void sendsWhatTheRecordTakesAndShowsRefusalsAtItsInputs() throws Exception {
     PostmarkForm form = new PostmarkForm();
     form.read(json(STORED));
-    form.setApiKey("pm-1");
+    form.getApiKey().setValue("pm-1");
 
     FormChecks.assertTakenByTheRecord(form);
     FormChecks.assertInputsInTheFragment(form);

@@ -22,10 +22,10 @@ class SmtpFormTest {
              "trustedCertificate": "-----BEGIN CERTIFICATE-----",
              "dkim": {"domain": "acme.example", "selector": "mh2026", "privateKey": "••••"}}"""));
 
-    assertEquals("••••", form.getStoredPassword());
-    assertNull(form.getPassword());
-    assertEquals("••••", form.getStoredDkimPrivateKey());
-    assertNull(form.getDkimPrivateKey());
+    assertEquals("••••", form.getPassword().getStored());
+    assertNull(form.getPassword().getValue());
+    assertEquals("••••", form.getDkimPrivateKey().getStored());
+    assertNull(form.getDkimPrivateKey().getValue());
     assertEquals(
         json(
             """
@@ -55,9 +55,10 @@ class SmtpFormTest {
   void newSecretsAreSent() {
     SmtpForm form = new SmtpForm();
     form.getServer().setHost("relay.acme.example");
-    form.setPassword("s3cret");
-    form.setDkimPrivateKey("-----BEGIN PRIVATE KEY-----");
+    form.getPassword().setValue("s3cret");
+    form.getDkimPrivateKey().setValue("-----BEGIN PRIVATE KEY-----");
 
+    assertEquals("PEM", form.getDkimPrivateKey().placeholder("PEM"), "no key stored yet");
     assertEquals(
         json(
             """
@@ -74,10 +75,10 @@ class SmtpFormTest {
     form.getServer().setSecurity("TLS");
     form.setTrustedCertificate("-----BEGIN CERTIFICATE-----");
     form.setUsername("mailhub");
-    form.setPassword("secret");
+    form.getPassword().setValue("secret");
     form.setDkimDomain("acme.example");
     form.setDkimSelector("mh2026");
-    form.setDkimPrivateKey("-----BEGIN PRIVATE KEY-----");
+    form.getDkimPrivateKey().setValue("-----BEGIN PRIVATE KEY-----");
 
     FormChecks.assertTakenByTheRecord(form);
     FormChecks.assertInputsInTheFragment(form);

@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /** Reading and writing the settings JSON the way every {@link SettingsForm} does. */
 public final class SettingsJson {
@@ -13,6 +14,11 @@ public final class SettingsJson {
   /** The text under {@code name}, or null when it is absent or not text. */
   public static String text(JsonObject object, String name) {
     return object.get(name) instanceof JsonString string ? string.getString() : null;
+  }
+
+  /** The object under {@code name}, or an empty one when it is absent or not an object. */
+  public static JsonObject object(JsonObject object, String name) {
+    return object.get(name) instanceof JsonObject found ? found : JsonValue.EMPTY_JSON_OBJECT;
   }
 
   /** The whole number under {@code name}, or null when it is absent or not a number. */

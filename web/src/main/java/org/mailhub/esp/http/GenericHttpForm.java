@@ -1,6 +1,7 @@
 package org.mailhub.esp.http;
 
 import static org.mailhub.infrastructure.Jsons.JSON;
+import static org.mailhub.provider.SettingsJson.object;
 import static org.mailhub.provider.SettingsJson.put;
 import static org.mailhub.provider.SettingsJson.text;
 
@@ -127,10 +128,7 @@ public class GenericHttpForm implements SettingsForm {
   public void read(JsonObject maskedSettings) {
     method = text(maskedSettings, "method");
     endpoint = text(maskedSettings, "endpoint");
-    JsonObject auth =
-        maskedSettings.get("auth") instanceof JsonObject given
-            ? given
-            : JsonValue.EMPTY_JSON_OBJECT;
+    JsonObject auth = object(maskedSettings, "auth");
     basicAuth = "BASIC".equals(text(auth, "type"));
     username = text(auth, "username");
     password.read(auth, "password");
@@ -138,9 +136,9 @@ public class GenericHttpForm implements SettingsForm {
     bodyTemplate = text(maskedSettings, "bodyTemplate");
     rawBody = bodyTemplate != null;
     rows(maskedSettings, "parameters", "secretParameters", parameters);
-    JsonObject givenBatch = maskedSettings.get("batch") instanceof JsonObject given ? given : null;
-    batch = givenBatch != null;
+    batch = maskedSettings.get("batch") instanceof JsonObject;
     if (batch) {
+      JsonObject givenBatch = object(maskedSettings, "batch");
       batchParameter = text(givenBatch, "parameter");
       batchInstances = givenBatch.getInt("instances", 0);
     }
@@ -210,9 +208,8 @@ public class GenericHttpForm implements SettingsForm {
                 .map(JsonString::getString)
                 .collect(Collectors.toSet())
             : Set.of();
-    if (settings.get(group) instanceof JsonObject given) {
-      given.forEach((name, value) -> rows.add(new Pair(name, show(value), secret.contains(name))));
-    }
+    object(settings, group)
+        .forEach((name, value) -> rows.add(new Pair(name, show(value), secret.contains(name))));
   }
 
   /**

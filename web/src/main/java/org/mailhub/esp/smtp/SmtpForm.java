@@ -2,6 +2,7 @@ package org.mailhub.esp.smtp;
 
 import static org.mailhub.infrastructure.Jsons.JSON;
 import static org.mailhub.provider.SettingsJson.given;
+import static org.mailhub.provider.SettingsJson.object;
 import static org.mailhub.provider.SettingsJson.put;
 import static org.mailhub.provider.SettingsJson.text;
 
@@ -49,10 +50,7 @@ public class SmtpForm implements SettingsForm {
     trustedCertificate = text(maskedSettings, "trustedCertificate");
     username = text(maskedSettings, "username");
     password.read(maskedSettings, "password");
-    JsonObject dkim =
-        maskedSettings.get("dkim") instanceof JsonObject given
-            ? given
-            : JsonObject.EMPTY_JSON_OBJECT;
+    JsonObject dkim = object(maskedSettings, "dkim");
     dkimDomain = text(dkim, "domain");
     dkimSelector = text(dkim, "selector");
     dkimPrivateKey.read(dkim, "privateKey");

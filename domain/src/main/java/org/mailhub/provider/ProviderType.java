@@ -9,7 +9,9 @@ public enum ProviderType {
   /** Postmark over SMTP, authenticated with the server API token. */
   POSTMARK,
   /** Any SMTP server. */
-  SMTP;
+  SMTP,
+  /** Twilio SendGrid's v3 mail send API, with its signed Event Webhook. */
+  SENDGRID;
 
   /** Stored by name. */
   @jakarta.persistence.Converter(autoApply = true)

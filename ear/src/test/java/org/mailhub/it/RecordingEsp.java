@@ -26,6 +26,9 @@ final class RecordingEsp implements AutoCloseable {
     }
   }
 
+  /** An answer the test computes from the request, as a real API checks what it is sent. */
+  record Reply(int status, java.util.Map<String, String> headers, String body) {}
+
   private final HttpServer server;
   private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
   private volatile int status = 200;
@@ -33,6 +36,7 @@ final class RecordingEsp implements AutoCloseable {
   private volatile int failureStatus = 503;
   private volatile long delayMillis;
   private volatile String answer = "{}";
+  private volatile java.util.function.Function<Request, Reply> replies;
 
   RecordingEsp() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,6 +52,12 @@ final class RecordingEsp implements AutoCloseable {
   RecordingEsp answer(int status, String body) {
     this.status = status;
     this.answer = body;
+    return this;
+  }
+
+  /** Answers each request as the function says (instead of {@link #answer}). */
+  RecordingEsp replies(java.util.function.Function<Request, Reply> replies) {
+    this.replies = replies;
     return this;
   }
 
@@ -108,9 +118,16 @@ final class RecordingEsp implements AutoCloseable {
     if (!fail) {
       requests.add(request);
     }
-    byte[] bytes = (fail ? "{\"error\": \"try later\"}" : answer).getBytes(StandardCharsets.UTF_8);
+    Reply reply =
+        fail
+            ? new Reply(failureStatus, java.util.Map.of(), "{\"error\": \"try later\"}")
+            : replies != null
+                ? replies.apply(request)
+                : new Reply(status, java.util.Map.of(), answer);
+    byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(fail ? failureStatus : status, bytes.length);
+    reply.headers().forEach(exchange.getResponseHeaders()::add);
+    exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
   }

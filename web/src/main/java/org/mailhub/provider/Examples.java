@@ -34,6 +34,14 @@ final class Examples {
        "fromAddress": "news@acme.example",
        "settings": {"apiKey": "0f3c6a52-1b7e-4a4e-9d6b-7c1a2e9f3a11"}}""";
 
+  static final String SENDGRID =
+      """
+      {"nickname": "SendGrid", "type": "SENDGRID", "fromName": "Acme News",
+       "fromAddress": "news@acme.example", "preferenceCenter": {"mode": "SYSTEM"},
+       "settings": {"apiKey": "SG.your-key-id.your-key-secret",
+                    "webhookVerificationKey": "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==",
+                    "category": "newsletter"}}""";
+
   static final String SMTP =
       """
       {"nickname": "Office SMTP", "type": "SMTP", "fromAddress": "news@acme.example",

@@ -9,7 +9,11 @@ public enum ProviderType {
   /** Postmark over SMTP, authenticated with the server API token. */
   POSTMARK,
   /** Any SMTP server. */
-  SMTP;
+  SMTP,
+  /**
+   * Mailgun's messages API (batches with recipient variables), webhooks signed with HMAC-SHA256.
+   */
+  MAILGUN;
 
   /** Stored by name. */
   @jakarta.persistence.Converter(autoApply = true)

@@ -11,7 +11,11 @@ public enum ProviderType {
   /** Any SMTP server. */
   SMTP,
   /** Twilio SendGrid's v3 mail send API, with its signed Event Webhook. */
-  SENDGRID;
+  SENDGRID,
+  /**
+   * Mailgun's messages API (batches with recipient variables), webhooks signed with HMAC-SHA256.
+   */
+  MAILGUN;
 
   /** Stored by name. */
   @jakarta.persistence.Converter(autoApply = true)

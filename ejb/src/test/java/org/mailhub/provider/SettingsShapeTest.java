@@ -209,6 +209,7 @@ class SettingsShapeTest {
       case POSTMARK -> new PostmarkGateway();
       case SMTP -> new SmtpGateway();
       case SENDGRID -> new SendgridGateway();
+      case MAILGUN -> new org.mailhub.esp.mailgun.MailgunGateway();
     };
   }
 

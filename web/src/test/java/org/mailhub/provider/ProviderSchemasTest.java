@@ -40,6 +40,7 @@ class ProviderSchemasTest {
             case POSTMARK -> Examples.POSTMARK;
             case SMTP -> Examples.SMTP;
             case SENDGRID -> Examples.SENDGRID;
+            case MAILGUN -> Examples.MAILGUN;
           };
       JsonObject request = Jsons.JSON.createReader(new StringReader(example)).readObject();
 
@@ -59,6 +60,7 @@ class ProviderSchemasTest {
       case POSTMARK -> new PostmarkGateway().settingsType();
       case SMTP -> new SmtpGateway().settingsType();
       case SENDGRID -> new SendgridGateway().settingsType();
+      case MAILGUN -> new org.mailhub.esp.mailgun.MailgunGateway().settingsType();
     };
   }
 

@@ -33,8 +33,8 @@ import org.mailhub.provider.ProviderService;
 public class CallbackService {
 
   /**
-   * What to answer the ESP: the status, the body of a 200, and for a 401 why the webhook was
-   * refused.
+   * What to answer the ESP: the status, the body of a 200, and for a 401 why the signature check
+   * refused the webhook (null when its credentials were wrong).
    */
   public record Answer(int status, JsonObject body, String refusal) {
 
@@ -82,29 +82,28 @@ public class CallbackService {
 
   /**
    * @param headers the request's headers, first value of each
+   * @param bytes the body as received
    * @return null when the token is unknown
    * @throws org.mailhub.infrastructure.RequestRejected for a body the parser refuses as a whole
    */
   public Answer receive(
-      String token, String authorization, Map<String, String> headers, String body) {
+      String token, String authorization, Map<String, String> headers, byte[] bytes) {
     Provider provider = providers.findByCallbackToken(token).orElse(null);
     if (provider == null) {
       return null;
     }
     if (!providerService.acceptsCallback(provider, authorization)) {
-      return Answer.refused("Wrong or missing callback credentials");
-    }
-    WebhookSignature<?> signature = signature(provider);
-    if (signature != null) {
-      try {
-        verify(signature, provider, new WebhookRequest(provider.id(), headers, body));
-      } catch (WebhookRefused e) {
-        meters.refused(provider.id(), provider.type());
-        return Answer.refused(e.getMessage());
-      }
+      return new Answer(401, null, null);
     }
     WebhookParser parser = parser(provider);
-    Parsed parsed = parser.parse(body);
+    WebhookRequest request = new WebhookRequest(provider.id(), headers, bytes);
+    try {
+      checkSignature(parser, provider, request);
+    } catch (WebhookRefused e) {
+      meters.refused(provider.id(), provider.type());
+      return Answer.refused(e.getMessage());
+    }
+    Parsed parsed = parser.parse(request.body());
     meters.received(provider.id(), provider.type(), parsed);
     List<Unprocessed> unprocessed = new ArrayList<>(parsed.unprocessed());
     Map<Incoming, SendRecord> links = link(provider, parsed.events());
@@ -168,6 +167,20 @@ public class CallbackService {
       }
     }
     return null;
+  }
+
+  /**
+   * Checks the signature of a type whose ESP signs its webhooks. A signed type without its check (a
+   * bean missing) refuses them all rather than take them unchecked.
+   */
+  private void checkSignature(WebhookParser parser, Provider provider, WebhookRequest request) {
+    WebhookSignature<?> signature = signature(provider);
+    if (signature != null) {
+      verify(signature, provider, request);
+    } else if (parser.signed()) {
+      throw new WebhookRefused(
+          "mailhub has no signature check for " + provider.type() + " webhooks, so takes none");
+    }
   }
 
   /**

@@ -23,6 +23,15 @@ public interface WebhookParser {
   Parsed parse(String body);
 
   /**
+   * Whether the ESP signs its webhooks: then none is read unless the type's {@link
+   * WebhookSignature} checked it, and a missing check refuses them all rather than read them
+   * unchecked.
+   */
+  default boolean signed() {
+    return false;
+  }
+
+  /**
    * Whether an event must carry the meta value of a known send. Otherwise it is linked by the
    * provider's message id, then by address, and processed even when no send matches.
    */

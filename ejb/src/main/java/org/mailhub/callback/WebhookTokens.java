@@ -7,9 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,11 +16,10 @@ import org.mailhub.provider.ProviderType;
 
 /**
  * The tokens of signed webhooks already taken, for {@link WebhookSignature}s whose ESP signs a
- * one-time token rather than the body (Mailgun). A token is claimed in a transaction of its own, so
- * that of two deliveries of one webhook at the same moment the database's unique key lets one
- * through and refuses the other as a replay, without failing the webhook's transaction; when the
- * webhook's own transaction then rolls back, the claim is released, so that the ESP's retry of it
- * is taken.
+ * one-time token rather than the body (Mailgun). A token is taken in the webhook's own transaction:
+ * when that rolls back (or the node dies before it commits), the token was never taken and the
+ * ESP's retry is accepted; of two deliveries of one webhook at the same moment, the database's
+ * unique key makes the second wait for the first and refuses it as a replay once the first commits.
  */
 @Stateless
 public class WebhookTokens {
@@ -37,43 +33,17 @@ public class WebhookTokens {
 
   @PersistenceContext EntityManager em;
 
-  @Resource TransactionSynchronizationRegistry registry;
-
   @Resource jakarta.ejb.SessionContext context;
 
   /**
-   * Takes the token for a webhook signed at {@code signedAt}, released again if the caller's
-   * transaction does not commit.
+   * Takes the token for a webhook signed at {@code signedAt}, in the caller's transaction.
    *
-   * @param oldest the oldest signing time still accepted: tokens signed before may be deleted
-   * @return false when it was taken before (a replay)
+   * @param oldest the oldest signing time still accepted: tokens of this type signed before may be
+   *     deleted
+   * @return false when it was taken before (a replay); the caller's transaction then rolls back
    */
   public boolean claim(WebhookToken token, Instant oldest) {
-    purgeNowAndThen(oldest);
-    WebhookTokens tokens = self();
-    if (!tokens.insert(token)) {
-      return false;
-    }
-    if (registry.getTransactionKey() != null) {
-      registry.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status != Status.STATUS_COMMITTED) {
-                release(tokens, token);
-              }
-            }
-          });
-    }
-    return true;
-  }
-
-  /** In a transaction of its own: false when the token is there already. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public boolean insert(WebhookToken token) {
+    purgeNowAndThen(token.providerType(), oldest);
     if (taken(token)) {
       return false;
     }
@@ -83,26 +53,19 @@ public class WebhookTokens {
       return true;
     } catch (PersistenceException e) {
       if (uniqueViolation(e)) {
-        // another delivery of the same webhook committed it first; this transaction only rolls back
-        registry.setRollbackOnly();
+        // another delivery of the same webhook committed it first
+        context.setRollbackOnly();
         return false;
       }
       throw e;
     }
   }
 
-  /** In a transaction of its own, after the webhook's transaction rolled back. */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void delete(ProviderType type, String token) {
-    em.createQuery("delete from WebhookToken t where t.providerType = :type and t.token = :token")
+  public int purge(ProviderType type, Instant oldest) {
+    return em.createQuery(
+            "delete from WebhookToken t where t.providerType = :type and t.signedAt < :oldest")
         .setParameter("type", type)
-        .setParameter("token", token)
-        .executeUpdate();
-  }
-
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public int purge(Instant oldest) {
-    return em.createQuery("delete from WebhookToken t where t.signedAt < :oldest")
         .setParameter("oldest", oldest)
         .executeUpdate();
   }
@@ -123,35 +86,29 @@ public class WebhookTokens {
         .isEmpty();
   }
 
-  private static void release(WebhookTokens tokens, WebhookToken token) {
-    try {
-      tokens.delete(token.providerType(), token.token());
-    } catch (RuntimeException e) {
-      // the ESP's retry of this webhook will be refused as a replay until the token is purged
-      LOG.log(Level.WARNING, "Could not release a webhook token after a rollback", e);
-    }
-  }
-
   /** Deleting old tokens is housekeeping: it never fails a webhook. */
-  private void purgeNowAndThen(Instant oldest) {
+  private void purgeNowAndThen(ProviderType type, Instant oldest) {
     long now = System.currentTimeMillis();
     long last = LAST_PURGE.get();
     if (now - last < PURGE_EVERY_MILLIS || !LAST_PURGE.compareAndSet(last, now)) {
       return;
     }
     try {
-      self().purge(oldest);
+      self().purge(type, oldest);
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Old webhook tokens not deleted this time", e);
     }
   }
 
-  /** SQLSTATE 23505 (PostgreSQL, H2: unique violation), or any integrity violation of class 23. */
+  /**
+   * SQLSTATE 23505 (PostgreSQL, H2: unique violation), any integrity violation of class 23, or H2's
+   * 90131 (a concurrent transaction inserted the same key and then committed).
+   */
   static boolean uniqueViolation(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
+          && (sql.getSQLState().startsWith("23") || sql.getSQLState().equals("90131"))) {
         return true;
       }
     }

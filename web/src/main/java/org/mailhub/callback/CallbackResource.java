@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -112,13 +111,14 @@ public class CallbackResource {
           .toResponse(413);
     }
     CallbackService.Answer answer =
-        callbacks.receive(
-            token, authorization, firstValues(headers), new String(bytes, StandardCharsets.UTF_8));
+        callbacks.receive(token, authorization, firstValues(headers), bytes);
     if (answer == null) {
       return notFound();
     }
     if (answer.status() == 401) {
-      return unauthorized(answer.refusal());
+      return answer.refusal() == null
+          ? unauthorized("Wrong or missing callback credentials")
+          : refused(answer.refusal());
     }
     return Response.status(answer.status()).entity(answer.body()).build();
   }
@@ -133,6 +133,11 @@ public class CallbackResource {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ApiError("UNAUTHORIZED", why))
         .build();
+  }
+
+  /** A webhook whose signature was refused: no Basic challenge, credentials would not help. */
+  private static Response refused(String why) {
+    return new ApiError("UNAUTHORIZED", why).toResponse(401);
   }
 
   private static java.util.Map<String, String> firstValues(HttpHeaders headers) {

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.mailhub.callback.DeliveryEventType;
 import org.mailhub.callback.Incoming;
 import org.mailhub.callback.Parsed;
@@ -28,19 +28,38 @@ import org.mailhub.suppression.SuppressionReason;
  * <p>A {@code failed} event of severity {@code temporary} is one delivery attempt that Mailgun will
  * retry ({@code delivery-status.retry-seconds}); when it gives up, it reports {@code failed} with
  * severity {@code permanent} and reason {@code old}. So a temporary failure is a deferral, and only
- * the permanent one counts: {@code old} (the mailbox kept failing softly for hours) as a soft
- * bounce, Mailgun's own suppressions ({@code suppress-bounce}, {@code suppress-unsubscribe}, {@code
- * suppress-complaint}: it did not even try) as drops, anything else as a hard bounce.
+ * the permanent one counts: {@code bounce} as a hard bounce, {@code old} (the mailbox kept failing
+ * softly for hours) as a soft bounce, Mailgun's own suppressions ({@code suppress-bounce}, {@code
+ * suppress-unsubscribe}, {@code suppress-complaint}: it did not even try) as drops that suppress
+ * for the address's own reason, and anything else ({@code generic}, {@code espblock}: the receiving
+ * server or Mailgun refused this message, not the address) as a drop that suppresses nothing.
+ *
+ * <p>Mailgun signs the timestamp and token of a webhook, not its event: an event is only taken when
+ * it names an email mailhub sent through this provider ({@link #requiresKnownMeta()}), so that a
+ * signature taken from another of the account's webhooks cannot suppress just any address.
  */
 @ApplicationScoped
 public class MailgunWebhookParser implements WebhookParser {
 
-  /** Why a deferral is not a failure; the same words for every ESP. */
-  static final String DEFERRED = "deferred: the ESP is still trying; its final outcome counts";
+  /**
+   * Reasons of permanent failures where Mailgun sent nothing, the address being on one of its
+   * suppression lists, with the reason mailhub suppresses it for.
+   */
+  static final Map<String, SuppressionReason> SUPPRESSED =
+      Map.of(
+          "suppress-bounce", SuppressionReason.HARD_BOUNCE,
+          "suppress-unsubscribe", SuppressionReason.UNSUBSCRIBED,
+          "suppress-complaint", SuppressionReason.SPAM_COMPLAINT);
 
-  /** Reasons of permanent failures where Mailgun sent nothing, the address being suppressed. */
-  static final Set<String> SUPPRESSED =
-      Set.of("suppress-bounce", "suppress-unsubscribe", "suppress-complaint");
+  @Override
+  public boolean requiresKnownMeta() {
+    return true;
+  }
+
+  @Override
+  public boolean signed() {
+    return true;
+  }
 
   @Override
   public ProviderType type() {
@@ -116,18 +135,21 @@ public class MailgunWebhookParser implements WebhookParser {
     String severity = WebhookJson.text(data, "severity");
     String reason = WebhookJson.text(data, "reason");
     if ("temporary".equals(severity)) {
-      return Classified.not(DEFERRED);
+      return Classified.not(Unprocessed.DEFERRED);
     }
     if (!"permanent".equals(severity)) {
       return Classified.not("failed with unknown severity " + severity);
     }
-    if (reason != null && SUPPRESSED.contains(reason)) {
-      return Classified.of(DeliveryEventType.DROPPED);
+    if (reason != null && SUPPRESSED.containsKey(reason)) {
+      return new Classified(DeliveryEventType.DROPPED, SUPPRESSED.get(reason), null);
     }
     if ("old".equals(reason)) {
       return Classified.of(DeliveryEventType.SOFT_BOUNCE);
     }
-    return Classified.of(DeliveryEventType.HARD_BOUNCE);
+    if ("bounce".equals(reason)) {
+      return Classified.of(DeliveryEventType.HARD_BOUNCE);
+    }
+    return new Classified(DeliveryEventType.DROPPED, null, null);
   }
 
   private static Parsed unprocessed(JsonObject data, String why) {

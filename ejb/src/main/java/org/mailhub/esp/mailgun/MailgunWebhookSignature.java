@@ -60,15 +60,19 @@ public class MailgunWebhookSignature implements WebhookSignature<MailgunSettings
   public void verify(MailgunSettings settings, WebhookRequest request) {
     Signed signed = check(settings, request.body(), clock.instant(), maxAge);
     if (!tokens.claim(
-        new WebhookToken(ProviderType.MAILGUN, signed.token(), request.providerId(), signed.at()),
+        new WebhookToken(ProviderType.MAILGUN, signed.mac(), request.providerId(), signed.at()),
         WebhookToken.oldestAccepted(clock.instant(), maxAge))) {
       throw new WebhookRefused(
           "replayed: a Mailgun webhook with this signature token was taken before");
     }
   }
 
-  /** A webhook's signature that the key made, at a time still accepted. */
-  record Signed(String token, Instant at) {}
+  /**
+   * A webhook's signature that the key made, at a time still accepted. The MAC, not the token, is
+   * what a replay repeats: the MAC covers timestamp and token run together, so digits moved from
+   * one to the other make a "new" token with the same MAC.
+   */
+  record Signed(String mac, Instant at) {}
 
   /**
    * Everything but the replay: the signature's form, the MAC and the time.
@@ -109,7 +113,7 @@ public class MailgunWebhookSignature implements WebhookSignature<MailgunSettings
     if (at.isAfter(now.plus(AHEAD))) {
       throw new WebhookRefused("signed at " + at + ", ahead of mailhub's clock (" + now + ")");
     }
-    return new Signed(token, at);
+    return new Signed(new String(expected, StandardCharsets.US_ASCII), at);
   }
 
   private static JsonObject signature(String body) {

@@ -26,8 +26,10 @@ import org.mailhub.suppression.SuppressionReason;
 @ApplicationScoped
 public class SendgridWebhookParser implements WebhookParser {
 
-  /** The same words for every ESP: a deferral is no failure. */
-  static final String DEFERRED = "deferred: the ESP is still trying; its final outcome counts";
+  @Override
+  public boolean signed() {
+    return true;
+  }
 
   @Override
   public ProviderType type() {
@@ -87,7 +89,7 @@ public class SendgridWebhookParser implements WebhookParser {
   static String skipped(String name, JsonObject event) {
     return switch (name) {
       case "processed" -> "processed: SendGrid took the email; its outcome follows";
-      case "deferred" -> DEFERRED;
+      case "deferred" -> Unprocessed.DEFERRED;
       case "group_resubscribe" ->
           "group_resubscribe: resubscribing is the marketer's decision, in mailhub";
       default ->

@@ -72,7 +72,7 @@ public class SendgridWebhookSignature implements WebhookSignature<SendgridSettin
         key,
         request.header(TIMESTAMP),
         request.header(SIGNATURE),
-        request.body(),
+        request.bytes(),
         Instant.now(),
         maxAge);
   }
@@ -89,6 +89,23 @@ public class SendgridWebhookSignature implements WebhookSignature<SendgridSettin
       String timestamp,
       String signature,
       String body,
+      Instant now,
+      Duration maxAge) {
+    verify(
+        key,
+        timestamp,
+        signature,
+        (body == null ? "" : body).getBytes(StandardCharsets.UTF_8),
+        now,
+        maxAge);
+  }
+
+  /** Checks one signed webhook over its body's bytes as received (SendGrid signs those). */
+  static void verify(
+      PublicKey key,
+      String timestamp,
+      String signature,
+      byte[] body,
       Instant now,
       Duration maxAge) {
     if (signature == null || timestamp == null) {
@@ -121,7 +138,7 @@ public class SendgridWebhookSignature implements WebhookSignature<SendgridSettin
       Signature ecdsa = Signature.getInstance("SHA256withECDSA");
       ecdsa.initVerify(key);
       ecdsa.update(timestamp.getBytes(StandardCharsets.US_ASCII));
-      ecdsa.update((body == null ? "" : body).getBytes(StandardCharsets.UTF_8));
+      ecdsa.update(body);
       valid = ecdsa.verify(der);
     } catch (java.security.SignatureException e) {
       valid = false; // not a DER signature at all

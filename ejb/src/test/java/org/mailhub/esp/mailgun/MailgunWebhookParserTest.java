@@ -55,7 +55,7 @@ class MailgunWebhookParserTest {
     Parsed parsed = parser.parse(Fixtures.webhook("mailgun-failed-temporary.json"));
 
     assertEquals(0, parsed.events().size());
-    assertEquals(MailgunWebhookParser.DEFERRED, parsed.unprocessed().get(0).reason());
+    assertEquals(org.mailhub.callback.Unprocessed.DEFERRED, parsed.unprocessed().get(0).reason());
   }
 
   @Test
@@ -73,12 +73,13 @@ class MailgunWebhookParserTest {
 
   @ParameterizedTest
   @CsvSource({
-    "suppress-bounce, DROPPED, DROPPED",
-    "suppress-unsubscribe, DROPPED, DROPPED",
-    "suppress-complaint, DROPPED, DROPPED",
+    "suppress-bounce, DROPPED, HARD_BOUNCE",
+    "suppress-unsubscribe, DROPPED, UNSUBSCRIBED",
+    "suppress-complaint, DROPPED, SPAM_COMPLAINT",
     "old, SOFT_BOUNCE, ",
     "bounce, HARD_BOUNCE, HARD_BOUNCE",
-    "generic, HARD_BOUNCE, HARD_BOUNCE",
+    "generic, DROPPED, ",
+    "espblock, DROPPED, ",
   })
   void permanentFailuresByReason(
       String reason, DeliveryEventType type, SuppressionReason suppression) {

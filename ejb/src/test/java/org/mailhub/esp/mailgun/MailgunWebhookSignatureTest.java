@@ -49,8 +49,23 @@ class MailgunWebhookSignatureTest {
         MailgunWebhookSignature.check(
             settings(KEY), webhook(TIMESTAMP, TOKEN, SIGNATURE), SIGNED.plusSeconds(60), MAX_AGE);
 
-    assertEquals(TOKEN, signed.token());
+    assertEquals(SIGNATURE, signed.mac());
     assertEquals(SIGNED, signed.at());
+  }
+
+  @Test
+  void digitsMovedFromTheTimestampToTheTokenAreTheSameSignatureAndSoTheSameReplayKey() {
+    String moved = TIMESTAMP.substring(TIMESTAMP.length() - 1) + TOKEN;
+    String earlier = TIMESTAMP.substring(0, TIMESTAMP.length() - 1);
+
+    var original =
+        MailgunWebhookSignature.check(
+            settings(KEY), webhook(TIMESTAMP, TOKEN, SIGNATURE), SIGNED, Duration.ofDays(36500));
+    var shifted =
+        MailgunWebhookSignature.check(
+            settings(KEY), webhook(earlier, moved, SIGNATURE), SIGNED, Duration.ofDays(36500));
+
+    assertEquals(original.mac(), shifted.mac());
   }
 
   @Test

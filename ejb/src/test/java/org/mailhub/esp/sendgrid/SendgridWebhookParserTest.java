@@ -41,7 +41,7 @@ class SendgridWebhookParserTest {
         parsed.events().stream().map(e -> e.type() + " " + e.suppression()).toList());
     assertEquals(List.of(0, 3, 11), parsed.unprocessed().stream().map(Unprocessed::index).toList());
     assertEquals(
-        SendgridWebhookParser.DEFERRED,
+        org.mailhub.callback.Unprocessed.DEFERRED,
         parsed.unprocessed().get(1).reason(),
         "a deferral is no failure");
 
@@ -69,7 +69,7 @@ class SendgridWebhookParserTest {
     assertEquals(
         List.of(
             "processed: SendGrid took the email; its outcome follows",
-            SendgridWebhookParser.DEFERRED,
+            org.mailhub.callback.Unprocessed.DEFERRED,
             "group_resubscribe: resubscribing is the marketer's decision, in mailhub",
             "not tracked: account_status_change"),
         parsed.unprocessed().stream().map(Unprocessed::reason).toList());

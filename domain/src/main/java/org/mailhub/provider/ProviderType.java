@@ -9,7 +9,9 @@ public enum ProviderType {
   /** Postmark over SMTP, authenticated with the server API token. */
   POSTMARK,
   /** Any SMTP server. */
-  SMTP;
+  SMTP,
+  /** Amazon SES API v2, signed with AWS Signature Version 4; events through SNS. */
+  SES;
 
   /** Stored by name. */
   @jakarta.persistence.Converter(autoApply = true)

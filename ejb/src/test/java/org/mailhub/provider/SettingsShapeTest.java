@@ -207,6 +207,7 @@ class SettingsShapeTest {
       case GENERIC_HTTP -> new GenericHttpGateway();
       case POSTMARK -> new PostmarkGateway();
       case SMTP -> new SmtpGateway();
+      case SES -> new org.mailhub.esp.ses.SesGateway();
     };
   }
 

@@ -77,6 +77,7 @@ public class ProviderList implements Serializable {
       case GENERIC_HTTP -> "Generic HTTP";
       case POSTMARK -> "Postmark";
       case SMTP -> "SMTP";
+      case SES -> "Amazon SES";
     };
   }
 

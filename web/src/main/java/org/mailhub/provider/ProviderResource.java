@@ -122,7 +122,8 @@ public class ProviderResource {
                 @ExampleObject(name = "NETCORE", value = Examples.NETCORE),
                 @ExampleObject(name = "GENERIC_HTTP", value = Examples.GENERIC_HTTP),
                 @ExampleObject(name = "POSTMARK", value = Examples.POSTMARK),
-                @ExampleObject(name = "SMTP", value = Examples.SMTP)
+                @ExampleObject(name = "SMTP", value = Examples.SMTP),
+                @ExampleObject(name = "SES", value = Examples.SES)
               }))
   @APIResponse(
       responseCode = "201",

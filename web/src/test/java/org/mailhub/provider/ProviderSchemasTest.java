@@ -38,6 +38,7 @@ class ProviderSchemasTest {
             case GENERIC_HTTP -> Examples.GENERIC_HTTP;
             case POSTMARK -> Examples.POSTMARK;
             case SMTP -> Examples.SMTP;
+            case SES -> Examples.SES;
           };
       JsonObject request = Jsons.JSON.createReader(new StringReader(example)).readObject();
 
@@ -56,6 +57,7 @@ class ProviderSchemasTest {
       case GENERIC_HTTP -> new GenericHttpGateway().settingsType();
       case POSTMARK -> new PostmarkGateway().settingsType();
       case SMTP -> new SmtpGateway().settingsType();
+      case SES -> new org.mailhub.esp.ses.SesGateway().settingsType();
     };
   }
 

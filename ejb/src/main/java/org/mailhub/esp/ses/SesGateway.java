@@ -102,7 +102,7 @@ public class SesGateway implements EmailGateway<SesSettings> {
     if (HttpExchange.isSuccess(response)) {
       return SendOutcome.accepted(answer.getString("MessageId", null));
     }
-    String type = errorType(response, answer);
+    String type = errorType(response.headers(), answer);
     SendOutcome refused =
         SendOutcome.rejected(
             response.statusCode(), type, HttpExchange.excerpt(message(answer, response.body())));
@@ -174,10 +174,9 @@ public class SesGateway implements EmailGateway<SesSettings> {
    * The error type: SES's {@code x-amzn-ErrorType} header ({@code MessageRejected:http://…}), else
    * the body's {@code __type} or {@code Code}.
    */
-  static String errorType(HttpResponse<?> response, JsonObject answer) {
+  static String errorType(java.net.http.HttpHeaders headers, JsonObject answer) {
     String type =
-        response
-            .headers()
+        headers
             .firstValue("x-amzn-ErrorType")
             .orElseGet(() -> answer.getString("__type", answer.getString("Code", null)));
     if (type == null || type.isBlank()) {

@@ -172,6 +172,19 @@ final class Mailhub {
     return server.withConfiguration(config);
   }
 
+  /** Runs the JDK's keytool (keys and certificates for the loopback peers), failing on an error. */
+  static void keytool(String... arguments) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(java.util.List.of(arguments));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertEquals(0, process.waitFor(), output);
+  }
+
   /** A port nobody listens on right now, for the loopback peers of the tests. */
   static int freePort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

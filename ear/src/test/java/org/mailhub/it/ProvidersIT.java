@@ -413,7 +413,7 @@ class ProvidersIT {
   void aPrivateRelaysOwnCertificateIsRefusedUntilItIsTrusted() throws Exception {
     Path keystore = Files.createTempDirectory("relay").resolve("relay.p12");
     Path pem = keystore.resolveSibling("relay.pem");
-    keytool(
+    Mailhub.keytool(
         "-genkeypair",
         "-alias",
         "relay",
@@ -433,7 +433,7 @@ class ProvidersIT {
         "PKCS12",
         "-storepass",
         "relay-pass");
-    keytool(
+    Mailhub.keytool(
         "-exportcert",
         "-rfc",
         "-alias",
@@ -495,15 +495,6 @@ class ProvidersIT {
         {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
          "settings": {"host": "%s", "port": %d, "security": "%s"}}"""
             .formatted(unique("SMTP"), host, port, security));
-  }
-
-  private static void keytool(String... arguments) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), output);
   }
 
   @Test

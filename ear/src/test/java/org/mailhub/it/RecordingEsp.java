@@ -33,6 +33,14 @@ final class RecordingEsp implements AutoCloseable {
   private volatile int failureStatus = 503;
   private volatile long delayMillis;
   private volatile String answer = "{}";
+  private volatile java.util.function.Function<Request, Answer> responder;
+
+  /** An answer made for one request: status, headers and body. */
+  record Answer(int status, java.util.Map<String, String> headers, String body) {
+    static Answer json(int status, String body) {
+      return new Answer(status, java.util.Map.of("Content-Type", "application/json"), body);
+    }
+  }
 
   RecordingEsp() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -48,6 +56,15 @@ final class RecordingEsp implements AutoCloseable {
   RecordingEsp answer(int status, String body) {
     this.status = status;
     this.answer = body;
+    return this;
+  }
+
+  /**
+   * Answers each request as the function makes it, like an API that checks what it gets (a
+   * signature, the fields) and answers each request its own way.
+   */
+  RecordingEsp answering(java.util.function.Function<Request, Answer> responder) {
+    this.responder = responder;
     return this;
   }
 
@@ -108,9 +125,13 @@ final class RecordingEsp implements AutoCloseable {
     if (!fail) {
       requests.add(request);
     }
-    byte[] bytes = (fail ? "{\"error\": \"try later\"}" : answer).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().add("Content-Type", "application/json");
-    exchange.sendResponseHeaders(fail ? failureStatus : status, bytes.length);
+    Answer made =
+        fail
+            ? Answer.json(failureStatus, "{\"error\": \"try later\"}")
+            : responder != null ? responder.apply(request) : Answer.json(status, answer);
+    byte[] bytes = made.body().getBytes(StandardCharsets.UTF_8);
+    made.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    exchange.sendResponseHeaders(made.status(), bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
   }

@@ -81,7 +81,10 @@ public class CallbackResource {
       description = "the body as a whole is unacceptable (not v2, more than 1000 events, not JSON)")
   @APIResponse(
       responseCode = "401",
-      description = "the provider requires callback credentials and these are wrong or missing")
+      description =
+          "the provider requires callback credentials and these are wrong or missing, or the"
+              + " provider's type signs its webhooks and this one is unsigned, forged, replayed or"
+              + " too old; message says which, and nothing changes")
   @APIResponse(responseCode = "404", description = "no provider has this callback URL")
   @APIResponse(
       responseCode = "413",

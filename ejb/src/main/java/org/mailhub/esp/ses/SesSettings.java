@@ -76,7 +76,7 @@ public record SesSettings(
   }
 
   /** SES's endpoint in the region (China's regions are under amazonaws.com.cn). */
-  static String defaultEndpoint(String region) {
+  public static String defaultEndpoint(String region) {
     if (region == null || !region.matches(REGION)) {
       return null;
     }

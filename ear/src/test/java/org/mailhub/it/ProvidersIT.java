@@ -411,39 +411,9 @@ class ProvidersIT {
 
   @Test
   void aPrivateRelaysOwnCertificateIsRefusedUntilItIsTrusted() throws Exception {
-    Path keystore = Files.createTempDirectory("relay").resolve("relay.p12");
+    Path keystore =
+        Mailhub.selfSigned("relay", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1");
     Path pem = keystore.resolveSibling("relay.pem");
-    Mailhub.keytool(
-        "-genkeypair",
-        "-alias",
-        "relay",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore",
-        keystore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "relay-pass");
-    Mailhub.keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "relay",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "relay-pass",
-        "-file",
-        pem.toString());
     System.setProperty("greenmail.tls.keystore.file", keystore.toString());
     System.setProperty("greenmail.tls.keystore.password", "relay-pass");
     GreenMail relay =

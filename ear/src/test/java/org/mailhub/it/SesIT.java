@@ -70,37 +70,8 @@ class SesIT {
 
   @BeforeAll
   static void snsSigningKey() throws Exception {
-    Path store = Files.createTempDirectory("sns").resolve("sns.p12");
+    Path store = Mailhub.selfSigned("sns", "CN=sns.amazonaws.com");
     Path pem = store.resolveSibling("sns.pem");
-    Mailhub.keytool(
-        "-genkeypair",
-        "-alias",
-        "sns",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=sns.amazonaws.com",
-        "-keystore",
-        store.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "sns-pass");
-    Mailhub.keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "sns",
-        "-keystore",
-        store.toString(),
-        "-storepass",
-        "sns-pass",
-        "-file",
-        pem.toString());
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (var in = Files.newInputStream(store)) {
       keys.load(in, "sns-pass".toCharArray());

@@ -216,7 +216,7 @@ final class Mailhub {
             "-keystore",
             keystore.toString(),
             "-storepass",
-            alias,
+            alias + "-pass",
             "-file",
             keystore.resolveSibling(alias + ".pem").toString()));
     return keystore;

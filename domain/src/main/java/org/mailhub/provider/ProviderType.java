@@ -10,6 +10,12 @@ public enum ProviderType {
   POSTMARK,
   /** Any SMTP server. */
   SMTP,
+  /** Twilio SendGrid's v3 mail send API, with its signed Event Webhook. */
+  SENDGRID,
+  /**
+   * Mailgun's messages API (batches with recipient variables), webhooks signed with HMAC-SHA256.
+   */
+  MAILGUN,
   /** Amazon SES API v2, signed with AWS Signature Version 4; events through SNS. */
   SES;
 

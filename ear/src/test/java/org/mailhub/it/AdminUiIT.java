@@ -131,7 +131,18 @@ class AdminUiIT {
     browser.expectMessage("The template has no $$UnsubscribeURL");
 
     browser.click("list:addProvider");
+    // each type has its own fields: switching replaces them, there and back
+    browser.select("provider:type", "Generic SMTP");
+    assertTrue(present("provider:dkimDomain"));
+    assertFalse(present("provider:endpoint"));
+    browser.select("provider:type", "Netcore Cloud API");
+    assertEquals(
+        "https://emailapi.netcorecloud.net/v6/mail/send",
+        browser.element("provider:endpoint").getDomProperty("value"));
+    assertFalse(present("provider:host"));
     browser.select("provider:type", "Postmark (SMTP)");
+    assertFalse(present("provider:dkimDomain"));
+    assertFalse(present("provider:endpoint"));
     browser.type("provider:nickname", "Postmark " + run);
     browser.type("provider:apiKey", "pm-ui-token");
     browser.type("provider:host", "127.0.0.1");
@@ -176,6 +187,25 @@ class AdminUiIT {
     browser.click("provider:save");
     browser.expectMessage("Email settings updated successfully");
     assertTrue(row("SMTP " + run).getText().contains("Acme Letters"));
+
+    rowAction("Postmark " + run, "edit");
+    assertEquals(
+        "stored •••• (leave empty to keep)",
+        browser.element("provider:apiKey").getDomAttribute("placeholder"));
+    assertEquals("", browser.element("provider:apiKey").getDomProperty("value"));
+    assertEquals("127.0.0.1", browser.element("provider:host").getDomProperty("value"));
+    browser.type("provider:messageStream", "newsletters");
+    browser.click("provider:save");
+    browser.expectMessage("Email settings updated successfully");
+    assertEquals(
+        "newsletters",
+        Mailhub.items(Mailhub.get("api/providers?size=1000")).stream()
+            .map(v -> v.asJsonObject())
+            .filter(p -> p.getString("nickname").equals("Postmark " + run))
+            .findFirst()
+            .orElseThrow()
+            .getJsonObject("settings")
+            .getString("messageStream"));
 
     rowAction("SMTP " + run, "markDefault");
     browser.expectMessage("SMTP " + run + " is now the default");
@@ -391,6 +421,11 @@ class AdminUiIT {
     return browser
         .element("list:campaigns")
         .findElement(By.xpath(".//tr[.//*[contains(text(), '" + name + "')]]"));
+  }
+
+  /** Whether the page has an element with this id now. */
+  private boolean present(String id) {
+    return !browser.driver.findElements(By.id(id)).isEmpty();
   }
 
   /** The table row of the provider with this nickname. */

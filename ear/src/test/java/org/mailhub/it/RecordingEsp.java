@@ -26,6 +26,9 @@ final class RecordingEsp implements AutoCloseable {
     }
   }
 
+  /** An answer the test computes from the request, as a real API checks what it is sent. */
+  record Reply(int status, java.util.Map<String, String> headers, String body) {}
+
   private final HttpServer server;
   private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
   private volatile int status = 200;
@@ -33,14 +36,7 @@ final class RecordingEsp implements AutoCloseable {
   private volatile int failureStatus = 503;
   private volatile long delayMillis;
   private volatile String answer = "{}";
-  private volatile java.util.function.Function<Request, Answer> responder;
-
-  /** An answer made for one request: status, headers and body. */
-  record Answer(int status, java.util.Map<String, String> headers, String body) {
-    static Answer json(int status, String body) {
-      return new Answer(status, java.util.Map.of("Content-Type", "application/json"), body);
-    }
-  }
+  private volatile java.util.function.Function<Request, Reply> replies;
 
   RecordingEsp() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -59,12 +55,9 @@ final class RecordingEsp implements AutoCloseable {
     return this;
   }
 
-  /**
-   * Answers each request as the function makes it, like an API that checks what it gets (a
-   * signature, the fields) and answers each request its own way.
-   */
-  RecordingEsp answering(java.util.function.Function<Request, Answer> responder) {
-    this.responder = responder;
+  /** Answers each request as the function says (instead of {@link #answer}). */
+  RecordingEsp replies(java.util.function.Function<Request, Reply> replies) {
+    this.replies = replies;
     return this;
   }
 
@@ -125,13 +118,16 @@ final class RecordingEsp implements AutoCloseable {
     if (!fail) {
       requests.add(request);
     }
-    Answer made =
+    Reply reply =
         fail
-            ? Answer.json(failureStatus, "{\"error\": \"try later\"}")
-            : responder != null ? responder.apply(request) : Answer.json(status, answer);
-    byte[] bytes = made.body().getBytes(StandardCharsets.UTF_8);
-    made.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    exchange.sendResponseHeaders(made.status(), bytes.length);
+            ? new Reply(failureStatus, java.util.Map.of(), "{\"error\": \"try later\"}")
+            : replies != null
+                ? replies.apply(request)
+                : new Reply(status, java.util.Map.of(), answer);
+    byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    reply.headers().forEach(exchange.getResponseHeaders()::add);
+    exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
   }

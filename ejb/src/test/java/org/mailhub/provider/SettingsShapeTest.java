@@ -11,6 +11,7 @@ import org.mailhub.esp.EmailGateway;
 import org.mailhub.esp.http.GenericHttpGateway;
 import org.mailhub.esp.netcore.NetcoreGateway;
 import org.mailhub.esp.postmark.PostmarkGateway;
+import org.mailhub.esp.sendgrid.SendgridGateway;
 import org.mailhub.esp.smtp.SmtpGateway;
 import org.mailhub.infrastructure.Jsons;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
@@ -207,6 +208,8 @@ class SettingsShapeTest {
       case GENERIC_HTTP -> new GenericHttpGateway();
       case POSTMARK -> new PostmarkGateway();
       case SMTP -> new SmtpGateway();
+      case SENDGRID -> new SendgridGateway();
+      case MAILGUN -> new org.mailhub.esp.mailgun.MailgunGateway();
       case SES -> new org.mailhub.esp.ses.SesGateway();
     };
   }

@@ -34,6 +34,20 @@ final class Examples {
        "fromAddress": "news@acme.example",
        "settings": {"apiKey": "0f3c6a52-1b7e-4a4e-9d6b-7c1a2e9f3a11"}}""";
 
+  static final String SENDGRID =
+      """
+      {"nickname": "SendGrid", "type": "SENDGRID", "fromName": "Acme News",
+       "fromAddress": "news@acme.example", "preferenceCenter": {"mode": "SYSTEM"},
+       "settings": {"apiKey": "SG.your-key-id.your-key-secret",
+                    "webhookVerificationKey": "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE83T4O/n84iotIvIW4mdBgQ/7dAfSmpqIM8kF9mN1flpVKS3GRqe62gw+2fNNRaINXvVpiglSI8eNEc6wEA3F+g==",
+                    "category": "newsletter"}}""";
+  static final String MAILGUN =
+      """
+      {"nickname": "Mailgun EU", "type": "MAILGUN", "fromName": "Acme",
+       "fromAddress": "news@mg.acme.example",
+       "settings": {"apiKey": "key-3ax6xnjp29jd6fds4gc373sgvjxteol0", "domain": "mg.acme.example",
+                    "region": "EU", "webhookSigningKey": "6c2b1f0e9d8a7b6c5d4e3f2a1b0c9d8e"}}""";
+
   static final String SMTP =
       """
       {"nickname": "Office SMTP", "type": "SMTP", "fromAddress": "news@acme.example",

@@ -18,6 +18,7 @@ public class ProviderList implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject ProviderService providers;
+  @Inject SettingsForms settingsForms;
 
   private List<ProviderResponse> all;
   private ProviderResponse testing;
@@ -71,14 +72,9 @@ public class ProviderList implements Serializable {
     all = null;
   }
 
+  /** The type as the provider page's menu names it. */
   public String label(ProviderType type) {
-    return switch (type) {
-      case NETCORE -> "Netcore Cloud API";
-      case GENERIC_HTTP -> "Generic HTTP";
-      case POSTMARK -> "Postmark";
-      case SMTP -> "SMTP";
-      case SES -> "Amazon SES";
-    };
+    return settingsForms.label(type);
   }
 
   public ProviderResponse getTesting() {

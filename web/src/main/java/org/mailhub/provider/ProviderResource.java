@@ -53,7 +53,10 @@ import org.mailhub.rest.PageQuery;
             + " emails go to outbound), host (default Postmark's: smtp-broadcasts.postmarkapp.com"
             + " for campaigns, smtp.postmarkapp.com for test emails), port, security (STARTTLS or"
             + " TLS; NONE only for a host on the own network when the server allows private"
-            + " networks, else 400 naming settings.security). SMTP settings: host, port,"
+            + " networks, else 400 naming settings.security). MAILGUN settings: apiKey, domain,"
+            + " region (US or EU), endpoint (another base URL instead), webhookSigningKey (the"
+            + " account's HTTP webhook signing key; without it webhooks are refused with 401)."
+            + " SMTP settings: host, port,"
             + " security (NONE, STARTTLS_IF_OFFERED, STARTTLS, TLS), username, password,"
             + " trustedCertificate (PEM of a private relay's certificate, trusted besides the"
             + " JVM's authorities; 400 when unreadable), dkim ({domain, selector, privateKey}:"
@@ -123,6 +126,8 @@ public class ProviderResource {
                 @ExampleObject(name = "GENERIC_HTTP", value = Examples.GENERIC_HTTP),
                 @ExampleObject(name = "POSTMARK", value = Examples.POSTMARK),
                 @ExampleObject(name = "SMTP", value = Examples.SMTP),
+                @ExampleObject(name = "SENDGRID", value = Examples.SENDGRID),
+                @ExampleObject(name = "MAILGUN", value = Examples.MAILGUN),
                 @ExampleObject(name = "SES", value = Examples.SES)
               }))
   @APIResponse(

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mailhub.esp.http.GenericHttpGateway;
 import org.mailhub.esp.netcore.NetcoreGateway;
 import org.mailhub.esp.postmark.PostmarkGateway;
+import org.mailhub.esp.sendgrid.SendgridGateway;
 import org.mailhub.esp.smtp.SmtpGateway;
 import org.mailhub.infrastructure.Jsons;
 
@@ -38,6 +39,8 @@ class ProviderSchemasTest {
             case GENERIC_HTTP -> Examples.GENERIC_HTTP;
             case POSTMARK -> Examples.POSTMARK;
             case SMTP -> Examples.SMTP;
+            case SENDGRID -> Examples.SENDGRID;
+            case MAILGUN -> Examples.MAILGUN;
             case SES -> Examples.SES;
           };
       JsonObject request = Jsons.JSON.createReader(new StringReader(example)).readObject();
@@ -57,6 +60,8 @@ class ProviderSchemasTest {
       case GENERIC_HTTP -> new GenericHttpGateway().settingsType();
       case POSTMARK -> new PostmarkGateway().settingsType();
       case SMTP -> new SmtpGateway().settingsType();
+      case SENDGRID -> new SendgridGateway().settingsType();
+      case MAILGUN -> new org.mailhub.esp.mailgun.MailgunGateway().settingsType();
       case SES -> new org.mailhub.esp.ses.SesGateway().settingsType();
     };
   }

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.callback.WebhookRefused;
 import org.mailhub.callback.WebhookRequest;
 import org.mailhub.callback.WebhookSignature;
+import org.mailhub.callback.WebhookToken;
+import org.mailhub.callback.WebhookTokens;
 import org.mailhub.infrastructure.RequestRejected;
 import org.mailhub.provider.ProviderType;
 
@@ -39,9 +41,12 @@ import org.mailhub.provider.ProviderType;
  * <p>SNS keeps a message's {@code Timestamp} (when it was published) on every retry, and retries an
  * HTTP/S subscription for at most an hour (a hard limit of its delivery policies); so messages
  * older than {@code mailhub.ses.sns-max-age}, an hour and a quarter by default, are refused: a
- * genuine one is past SNS's retries, so it is a replay. A replay within that time changes nothing:
- * each event is recorded once. With {@code topicArn} in the settings, messages of other topics are
- * refused (anyone can make SNS sign messages of their own topic).
+ * genuine one is past SNS's retries, so it is a replay. Within that time a message is taken once
+ * per provider by its {@code MessageId} (kept in {@link WebhookTokens}; released when the webhook's
+ * transaction rolls back, so that SNS's retry of a failed delivery is taken): a second delivery is
+ * refused as a replay. Per provider, since every subscription of a topic gets the same message.
+ * With {@code topicArn} in the settings, messages of other topics are refused (anyone can make SNS
+ * sign messages of their own topic).
  */
 @ApplicationScoped
 public class SnsSignature implements WebhookSignature<SesSettings> {
@@ -56,6 +61,7 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   @Inject SnsHttp http;
+  @Inject WebhookTokens tokens;
 
   /**
    * The URLs SNS's certificates and subscription URLs must match, whole; another pattern only for
@@ -142,6 +148,18 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
     if (!verifies(algorithm, certificate, message.stringToSign(), signature)) {
       throw new WebhookRefused(
           "forged: the Signature does not match the message and SNS's certificate");
+    }
+    if (message.messageId() == null
+        || message.messageId().length() > WebhookToken.MAX_LENGTH / 2
+        || !tokens.claim(
+            new WebhookToken(
+                ProviderType.SES,
+                request.providerId() + "/" + message.messageId(),
+                request.providerId(),
+                signedAt),
+            WebhookToken.oldestAccepted(clock.instant(), maxAge))) {
+      throw new WebhookRefused(
+          "replayed: the SNS message " + message.messageId() + " was taken before");
     }
   }
 

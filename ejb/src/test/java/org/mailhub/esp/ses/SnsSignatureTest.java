@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mailhub.callback.Fixtures;
 import org.mailhub.callback.WebhookRefused;
 import org.mailhub.callback.WebhookRequest;
+import org.mailhub.callback.WebhookToken;
+import org.mailhub.callback.WebhookTokens;
 
 /**
  * Messages that SNS signed (AWS's aws-php-sns-message-validator functional tests, with SNS's
@@ -44,6 +46,16 @@ class SnsSignatureTest {
   private static String certificate;
 
   private final List<URI> fetched = new ArrayList<>();
+  private final java.util.Set<String> taken = new java.util.HashSet<>();
+
+  /** The tokens as the database keeps them: each one taken once. */
+  private final WebhookTokens tokens =
+      new WebhookTokens() {
+        @Override
+        public boolean claim(WebhookToken token, Instant oldest) {
+          return taken.add(token.token());
+        }
+      };
 
   @BeforeAll
   static void makeKey() throws Exception {
@@ -102,6 +114,20 @@ class SnsSignatureTest {
     signature.verify(settings(null), request(message));
 
     assertEquals(List.of(URI.create(AWS_CERT_URL)), fetched);
+  }
+
+  @Test
+  void aMessageTakenBeforeIsAReplayForTheSameProviderOnly() {
+    JsonObject message = fixture("sns-notification-v2.json");
+    SnsSignature signature = awsSigned(message);
+    signature.verify(settings(null), request(message));
+
+    WebhookRefused refused =
+        assertThrows(
+            WebhookRefused.class, () -> signature.verify(settings(null), request(message)));
+    assertTrue(refused.getMessage().startsWith("replayed"), refused.getMessage());
+    signature.verify(
+        settings(null), new WebhookRequest(2, Map.of(), message.toString())); // another subscriber
   }
 
   @Test
@@ -272,6 +298,7 @@ class SnsSignatureTest {
   /** A stand-in for SNS on loopback, as the integration tests configure it. */
   private SnsSignature standIn() {
     SnsSignature signature = new SnsSignature();
+    signature.tokens = tokens;
     signature.urlPattern = "http://127\\.0\\.0\\.1:[0-9]+/.*";
     signature.maxAge = Duration.ofMinutes(75);
     signature.clock = Clock.systemUTC();
@@ -308,6 +335,7 @@ class SnsSignatureTest {
   /** A check as in production, at the time SNS signed the message, with SNS's certificate. */
   private SnsSignature awsSigned(JsonObject message) {
     SnsSignature signature = new SnsSignature();
+    signature.tokens = tokens;
     signature.urlPattern = SnsSignature.DEFAULT_URL_PATTERN;
     signature.maxAge = Duration.ofMinutes(75);
     signature.clock = at(Instant.parse(message.getString("Timestamp")).plusSeconds(60));

@@ -688,7 +688,9 @@ class ProvidersIT {
       JsonObject discriminator = schemas.getJsonObject(schema).getJsonObject("discriminator");
       assertEquals("type", discriminator.getString("propertyName"));
       assertEquals(
-          List.of("NETCORE", "GENERIC_HTTP", "POSTMARK", "SMTP"),
+          java.util.Arrays.stream(org.mailhub.provider.ProviderType.values())
+              .map(Enum::name)
+              .toList(),
           List.copyOf(discriminator.getJsonObject("mapping").keySet()));
     }
     JsonObject smtp = schemas.getJsonObject("SmtpProviderRequest").getJsonObject("properties");

@@ -15,7 +15,9 @@ public enum ProviderType {
   /**
    * Mailgun's messages API (batches with recipient variables), webhooks signed with HMAC-SHA256.
    */
-  MAILGUN;
+  MAILGUN,
+  /** Amazon SES API v2, signed with AWS Signature Version 4; events through SNS. */
+  SES;
 
   /** Stored by name. */
   @jakarta.persistence.Converter(autoApply = true)

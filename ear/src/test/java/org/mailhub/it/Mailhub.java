@@ -172,6 +172,68 @@ final class Mailhub {
     return server.withConfiguration(config);
   }
 
+  /**
+   * A new RSA key and its self-signed certificate, made with the JDK's keytool for a loopback peer:
+   * {@code <alias>.p12} (PKCS12, alias {@code alias}, password {@code <alias>-pass}) and the
+   * certificate as {@code <alias>.pem}, in a new temporary folder.
+   *
+   * @param extensions more keytool options, e.g. {@code "-ext", "SAN=dns:localhost"}
+   */
+  static java.nio.file.Path selfSigned(String alias, String dname, String... extensions)
+      throws Exception {
+    java.nio.file.Path keystore =
+        java.nio.file.Files.createTempDirectory(alias).resolve(alias + ".p12");
+    java.util.List<String> generate =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-validity",
+                "2",
+                "-dname",
+                dname));
+    generate.addAll(java.util.List.of(extensions));
+    generate.addAll(
+        java.util.List.of(
+            "-keystore",
+            keystore.toString(),
+            "-storetype",
+            "PKCS12",
+            "-storepass",
+            alias + "-pass"));
+    keytool(generate);
+    keytool(
+        java.util.List.of(
+            "-exportcert",
+            "-rfc",
+            "-alias",
+            alias,
+            "-keystore",
+            keystore.toString(),
+            "-storepass",
+            alias + "-pass",
+            "-file",
+            keystore.resolveSibling(alias + ".pem").toString()));
+    return keystore;
+  }
+
+  private static void keytool(java.util.List<String> arguments) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+    command.addAll(arguments);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output =
+        new String(
+            process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    org.junit.jupiter.api.Assertions.assertEquals(0, process.waitFor(), output);
+  }
+
   /** A port nobody listens on right now, for the loopback peers of the tests. */
   static int freePort() {
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {

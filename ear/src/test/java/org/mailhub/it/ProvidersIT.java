@@ -411,39 +411,9 @@ class ProvidersIT {
 
   @Test
   void aPrivateRelaysOwnCertificateIsRefusedUntilItIsTrusted() throws Exception {
-    Path keystore = Files.createTempDirectory("relay").resolve("relay.p12");
+    Path keystore =
+        Mailhub.selfSigned("relay", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1");
     Path pem = keystore.resolveSibling("relay.pem");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "relay",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=localhost",
-        "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore",
-        keystore.toString(),
-        "-storetype",
-        "PKCS12",
-        "-storepass",
-        "relay-pass");
-    keytool(
-        "-exportcert",
-        "-rfc",
-        "-alias",
-        "relay",
-        "-keystore",
-        keystore.toString(),
-        "-storepass",
-        "relay-pass",
-        "-file",
-        pem.toString());
     System.setProperty("greenmail.tls.keystore.file", keystore.toString());
     System.setProperty("greenmail.tls.keystore.password", "relay-pass");
     GreenMail relay =
@@ -495,15 +465,6 @@ class ProvidersIT {
         {"nickname": "%s", "type": "SMTP", "fromAddress": "news@acme.example",
          "settings": {"host": "%s", "port": %d, "security": "%s"}}"""
             .formatted(unique("SMTP"), host, port, security));
-  }
-
-  private static void keytool(String... arguments) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, process.waitFor(), output);
   }
 
   @Test

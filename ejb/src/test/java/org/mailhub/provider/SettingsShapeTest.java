@@ -210,6 +210,7 @@ class SettingsShapeTest {
       case SMTP -> new SmtpGateway();
       case SENDGRID -> new SendgridGateway();
       case MAILGUN -> new org.mailhub.esp.mailgun.MailgunGateway();
+      case SES -> new org.mailhub.esp.ses.SesGateway();
     };
   }
 

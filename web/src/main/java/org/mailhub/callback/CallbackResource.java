@@ -34,7 +34,8 @@ import org.mailhub.rest.ApiError;
             + " the generic v2 payload for GENERIC_HTTP and SMTP providers, Netcore's event array"
             + " (upper- or lower-case keys), Postmark's bounce, spam complaint and subscription"
             + " change webhooks (a record without RecordType is a bounce of its Type, else of its"
-            + " TypeCode).")
+            + " TypeCode), Amazon SES events as Amazon SNS posts them (signature checked with SNS's"
+            + " certificate; subscription confirmations confirmed).")
 public class CallbackResource {
 
   @Inject CallbackService callbacks;

@@ -56,6 +56,15 @@ final class Examples {
                     "dkim": {"domain": "acme.example", "selector": "mh2026",
                              "privateKey": "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC...\\n-----END PRIVATE KEY-----\\n"}}}""";
 
+  static final String SES =
+      """
+      {"nickname": "Amazon SES", "type": "SES", "fromName": "Acme",
+       "fromAddress": "news@acme.example",
+       "settings": {"region": "eu-west-1", "accessKeyId": "AKIAIOSFODNN7EXAMPLE",
+                    "secretAccessKey": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                    "configurationSetName": "mailhub",
+                    "topicArn": "arn:aws:sns:eu-west-1:123456789012:mailhub-events"}}""";
+
   static final String INVALID =
       """
       {"code": "VALIDATION_FAILED", "message": "The request has invalid fields.",

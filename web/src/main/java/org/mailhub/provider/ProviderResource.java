@@ -127,7 +127,8 @@ public class ProviderResource {
                 @ExampleObject(name = "POSTMARK", value = Examples.POSTMARK),
                 @ExampleObject(name = "SMTP", value = Examples.SMTP),
                 @ExampleObject(name = "SENDGRID", value = Examples.SENDGRID),
-                @ExampleObject(name = "MAILGUN", value = Examples.MAILGUN)
+                @ExampleObject(name = "MAILGUN", value = Examples.MAILGUN),
+                @ExampleObject(name = "SES", value = Examples.SES)
               }))
   @APIResponse(
       responseCode = "201",

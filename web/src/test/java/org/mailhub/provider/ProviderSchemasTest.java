@@ -41,6 +41,7 @@ class ProviderSchemasTest {
             case SMTP -> Examples.SMTP;
             case SENDGRID -> Examples.SENDGRID;
             case MAILGUN -> Examples.MAILGUN;
+            case SES -> Examples.SES;
           };
       JsonObject request = Jsons.JSON.createReader(new StringReader(example)).readObject();
 
@@ -61,6 +62,7 @@ class ProviderSchemasTest {
       case SMTP -> new SmtpGateway().settingsType();
       case SENDGRID -> new SendgridGateway().settingsType();
       case MAILGUN -> new org.mailhub.esp.mailgun.MailgunGateway().settingsType();
+      case SES -> new org.mailhub.esp.ses.SesGateway().settingsType();
     };
   }
 

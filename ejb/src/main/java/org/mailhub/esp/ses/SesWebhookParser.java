@@ -35,10 +35,12 @@ import org.mailhub.provider.ProviderType;
 @ApplicationScoped
 public class SesWebhookParser implements WebhookParser {
 
-  /** Consistent across the ESPs: a delay is not a failure. */
-  static final String DEFERRED = "deferred: the ESP is still trying; its final outcome counts";
-
   @Inject SnsHttp http;
+
+  @Override
+  public boolean signed() {
+    return true;
+  }
 
   @Override
   public ProviderType type() {
@@ -194,7 +196,7 @@ public class SesWebhookParser implements WebhookParser {
       case "Open" -> Classified.of(DeliveryEventType.OPENED, "open");
       case "Click" -> Classified.of(DeliveryEventType.CLICKED, "click");
       case "Subscription" -> subscription(object(event, "subscription"));
-      case "DeliveryDelay" -> Classified.none(DEFERRED);
+      case "DeliveryDelay" -> Classified.none(Unprocessed.DEFERRED);
       case "Send" -> Classified.none("not tracked: Send (SES accepted the email)");
       case "Rendering Failure", "RenderingFailure" ->
           Classified.none("not tracked: Rendering Failure (only SES templates fail to render)");

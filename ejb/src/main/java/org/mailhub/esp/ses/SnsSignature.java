@@ -42,8 +42,8 @@ import org.mailhub.provider.ProviderType;
  * HTTP/S subscription for at most an hour (a hard limit of its delivery policies); so messages
  * older than {@code mailhub.ses.sns-max-age}, an hour and a quarter by default, are refused: a
  * genuine one is past SNS's retries, so it is a replay. Within that time a message is taken once
- * per provider by its {@code MessageId} (kept in {@link WebhookTokens}; released when the webhook's
- * transaction rolls back, so that SNS's retry of a failed delivery is taken): a second delivery is
+ * per provider by its {@code MessageId} (kept in {@link WebhookTokens}, in the webhook's own
+ * transaction, so that SNS's retry of a delivery that failed is taken): a second delivery is
  * refused as a replay. Per provider, since every subscription of a topic gets the same message.
  * With {@code topicArn} in the settings, messages of other topics are refused (anyone can make SNS
  * sign messages of their own topic).

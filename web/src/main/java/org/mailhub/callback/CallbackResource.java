@@ -34,8 +34,13 @@ import org.mailhub.rest.ApiError;
             + " the generic v2 payload for GENERIC_HTTP and SMTP providers, Netcore's event array"
             + " (upper- or lower-case keys), Postmark's bounce, spam complaint and subscription"
             + " change webhooks (a record without RecordType is a bounce of its Type, else of its"
-            + " TypeCode), Amazon SES events as Amazon SNS posts them (signature checked with SNS's"
-            + " certificate; subscription confirmations confirmed).")
+            + " TypeCode), SendGrid's Event Webhook (ECDSA signature checked with the provider's"
+            + " webhookVerificationKey), Mailgun's webhooks (HMAC of timestamp and token checked"
+            + " with its webhookSigningKey, each signature taken once), Amazon SES events as Amazon"
+            + " SNS posts them (signature checked with SNS's certificate; subscription"
+            + " confirmations confirmed). Webhooks of these three are read only when their"
+            + " signature holds: unsigned, forged, replayed or too old ones get 401 and change"
+            + " nothing.")
 public class CallbackResource {
 
   @Inject CallbackService callbacks;

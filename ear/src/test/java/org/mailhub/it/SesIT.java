@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A marketer sends through Amazon SES: mailhub signs each SendEmail with AWS Signature V4, which
  * the fake SES checks with the same secret as SES would; SES's events come back through SNS, signed
  * with a key and certificate made here, served from the stand-in's certificate URL (the server
- * allows it by mailhub.ses.sns-url-pattern, see arquillian.xml), and end in statistics and
+ * allows it by mailhub.callback.ses.sns-url-pattern, see arquillian.xml), and end in statistics and
  * suppressions. Forged, too old and foreign messages are refused and change nothing.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -226,7 +226,7 @@ class SesIT {
 
   @Test
   void testEmailsShowSesOwnErrors() throws Exception {
-    JsonObject provider = provider(SECRET, null);
+    JsonObject provider = provider(SECRET, TOPIC);
 
     HttpResponse<String> unverified = testEmail(provider, "unverified@example.com");
 
@@ -238,7 +238,7 @@ class SesIT {
     assertTrue(
         result.getString("message").contains("Email address is not verified"), result.toString());
 
-    JsonObject wrongSecret = provider("not-" + SECRET, null);
+    JsonObject wrongSecret = provider("not-" + SECRET, TOPIC);
     JsonObject signature = Mailhub.json(testEmail(wrongSecret, "ana@example.com"));
     assertEquals(403, signature.getInt("providerStatus"), signature.toString());
     assertEquals("SignatureDoesNotMatch", signature.getString("errorCode"), signature.toString());

@@ -43,6 +43,9 @@ import org.mailhub.rest.ApiError;
             + " nothing.")
 public class CallbackResource {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(CallbackResource.class.getName());
+
   @Inject CallbackService callbacks;
 
   @Inject
@@ -92,6 +95,11 @@ public class CallbackResource {
               + " too old; message says which, and nothing changes")
   @APIResponse(responseCode = "404", description = "no provider has this callback URL")
   @APIResponse(
+      responseCode = "503",
+      description =
+          "a service of the ESP's that checks or confirms the webhook did not answer (Amazon SNS's"
+              + " signing certificate or subscription URL): retry later; nothing changed")
+  @APIResponse(
       responseCode = "413",
       description = "the body is larger than mailhub.callback.max-body-bytes")
   public Response receive(
@@ -116,8 +124,13 @@ public class CallbackResource {
       return new ApiError("BODY_TOO_LARGE", "The body is larger than " + maxBody + " bytes")
           .toResponse(413);
     }
-    CallbackService.Answer answer =
-        callbacks.receive(token, authorization, firstValues(headers), bytes);
+    CallbackService.Answer answer;
+    try {
+      answer = callbacks.receive(token, authorization, firstValues(headers), bytes);
+    } catch (WebhookUnavailable e) {
+      LOG.warning("Webhook answered 503, for its ESP to retry: " + e.getMessage());
+      return new ApiError("BUSY", e.getMessage()).toResponse(503);
+    }
     if (answer == null) {
       return notFound();
     }

@@ -145,7 +145,8 @@ public class MailgunGateway implements EmailGateway<MailgunSettings> {
       String html = email.html();
       if (email.unsubscribe() != null) {
         String page = email.unsubscribe().pageUrl();
-        html = html.replace(Html.escape(page), RECIPIENT + "unsubscribe_url%");
+        // escaped where the template rendered it, as it is where the HTML wrote it out
+        html = html.replace(Html.escape(page), RECIPIENT + "unsubscribe_html%");
         html = html.replace(page, RECIPIENT + "unsubscribe_url%");
       }
       return new Message(email.subject(), html, email.unsubscribe() != null);
@@ -214,6 +215,7 @@ public class MailgunGateway implements EmailGateway<MailgunSettings> {
           JSON.createObjectBuilder().add("meta", email.meta() == null ? "" : email.meta());
       if (email.unsubscribe() != null) {
         own.add("unsubscribe_url", email.unsubscribe().pageUrl())
+            .add("unsubscribe_html", Html.escape(email.unsubscribe().pageUrl()))
             .add("list_unsubscribe", email.unsubscribe().listUnsubscribe());
       }
       variables.add(email.to(), own);

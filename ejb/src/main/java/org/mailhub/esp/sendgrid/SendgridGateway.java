@@ -25,6 +25,7 @@ import org.mailhub.esp.HttpExchange;
 import org.mailhub.esp.SendOutcome;
 import org.mailhub.infrastructure.RequestRejected.FieldError;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.template.Html;
 
 /**
  * Twilio SendGrid's v3 mail send: one request carries up to {@value #BATCH_SIZE} recipients, each
@@ -120,8 +121,16 @@ public class SendgridGateway implements EmailGateway<SendgridSettings> {
    */
   static String sharedHtml(Email email) {
     return substitutes(email)
-        ? "T" + email.html().replace(email.unsubscribe().pageUrl(), UNSUBSCRIBE_TAG)
+        ? "T" + email.html().replace(unsubscribeInHtml(email), UNSUBSCRIBE_TAG)
         : "H" + email.html();
+  }
+
+  /**
+   * The unsubscribe URL as the HTML holds it: rendered into the template, so escaped ({@code &amp;}
+   * between a custom page's parameters).
+   */
+  private static String unsubscribeInHtml(Email email) {
+    return Html.escape(email.unsubscribe().pageUrl());
   }
 
   /**
@@ -132,7 +141,7 @@ public class SendgridGateway implements EmailGateway<SendgridSettings> {
     return email.unsubscribe() != null
         && email.unsubscribe().pageUrl() != null
         && !email.unsubscribe().pageUrl().isEmpty()
-        && email.html().contains(email.unsubscribe().pageUrl())
+        && email.html().contains(unsubscribeInHtml(email))
         && !email.html().contains(UNSUBSCRIBE_TAG)
         && !email.subject().contains(UNSUBSCRIBE_TAG);
   }
@@ -184,7 +193,7 @@ public class SendgridGateway implements EmailGateway<SendgridSettings> {
     return body.build();
   }
 
-  private static JsonObjectBuilder personalization(Email email) {
+  static JsonObjectBuilder personalization(Email email) {
     JsonObjectBuilder personalization =
         JSON.createObjectBuilder()
             .add(
@@ -204,7 +213,7 @@ public class SendgridGateway implements EmailGateway<SendgridSettings> {
     if (substitutes(email)) {
       personalization.add(
           "substitutions",
-          JSON.createObjectBuilder().add(UNSUBSCRIBE_TAG, email.unsubscribe().pageUrl()));
+          JSON.createObjectBuilder().add(UNSUBSCRIBE_TAG, unsubscribeInHtml(email)));
     }
     return personalization;
   }

@@ -25,7 +25,6 @@ import org.mailhub.esp.Envelope;
 import org.mailhub.esp.HttpExchange;
 import org.mailhub.esp.ProviderUnavailable;
 import org.mailhub.esp.SendOutcome;
-import org.mailhub.provider.PreferenceCenter;
 import org.mailhub.provider.ProviderType;
 
 /**
@@ -75,15 +74,6 @@ public class SesGateway implements EmailGateway<SesSettings> {
   public Map<String, String> destinations(SesSettings settings) {
     String host = Destinations.hostOf(settings.endpoint());
     return host == null ? Map.of() : Map.of("endpoint", host);
-  }
-
-  @Override
-  public List<String> warnings(SesSettings settings, PreferenceCenter.Mode preferences) {
-    return settings.topicArn() == null
-        ? List.of(
-            "Without topicArn, SES events are accepted from any SNS topic (SNS signs every topic's"
-                + " messages): give the ARN of the topic your configuration set publishes to")
-        : List.of();
   }
 
   @Override

@@ -48,8 +48,11 @@ public record SesSettings(
     @Schema(
             description =
                 "The SNS topic ARN whose notifications are accepted (others get 401 and are not"
-                    + " confirmed); empty accepts any topic that SNS signed.",
+                    + " confirmed). Required: SNS signs the messages of anyone's topic, so"
+                    + " without it anyone who learnt the callback URL could subscribe it to a"
+                    + " topic of their own.",
             example = "arn:aws:sns:eu-west-1:123456789012:mailhub-events")
+        @NotBlank
         @Pattern(
             regexp = "arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]{1,256}",
             message = "must be an SNS topic ARN such as arn:aws:sns:eu-west-1:123456789012:events")

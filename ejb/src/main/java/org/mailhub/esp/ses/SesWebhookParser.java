@@ -18,6 +18,7 @@ import org.mailhub.callback.Unprocessed;
 import org.mailhub.callback.WebhookJson;
 import org.mailhub.callback.WebhookParser;
 import org.mailhub.provider.ProviderType;
+import org.mailhub.suppression.SuppressionReason;
 
 /**
  * Amazon SES events as SNS delivers them (checked by {@link SnsSignature} first). A notification's
@@ -121,7 +122,8 @@ public class SesWebhookParser implements WebhookParser {
                   email,
                   String.valueOf(WebhookJson.text(details, "timestamp")),
                   String.valueOf(link)),
-              event));
+              event,
+              classified.suppression()));
     }
     if (recipients.isEmpty()) {
       unprocessed.add(new Unprocessed(0, event, "the " + name + " event names no recipient"));
@@ -134,14 +136,23 @@ public class SesWebhookParser implements WebhookParser {
    *
    * @param detail the event's own object ({@code bounce}, {@code click}, …)
    */
-  record Classified(DeliveryEventType type, String detail, String reason) {
+  record Classified(
+      DeliveryEventType type, String detail, String reason, SuppressionReason suppression) {
 
     static Classified of(DeliveryEventType type, String detail) {
-      return new Classified(type, detail, null);
+      return new Classified(type, detail, null, type.suppression().orElse(null));
+    }
+
+    /**
+     * A failure of this message, not of the address (a virus, content or size SES or the receiver
+     * refused): it counts as a drop and suppresses nobody.
+     */
+    static Classified ofMessage(String detail) {
+      return new Classified(DeliveryEventType.DROPPED, detail, null, null);
     }
 
     static Classified none(String reason) {
-      return new Classified(null, null, reason);
+      return new Classified(null, null, reason, null);
     }
 
     /** The recipients the event is about. */
@@ -192,7 +203,7 @@ public class SesWebhookParser implements WebhookParser {
       case "Bounce" -> bounce(object(event, "bounce"));
       case "Complaint" -> Classified.of(DeliveryEventType.SPAM, "complaint");
       case "Delivery" -> Classified.of(DeliveryEventType.DELIVERED, "delivery");
-      case "Reject" -> Classified.of(DeliveryEventType.DROPPED, "reject");
+      case "Reject" -> Classified.ofMessage("reject");
       case "Open" -> Classified.of(DeliveryEventType.OPENED, "open");
       case "Click" -> Classified.of(DeliveryEventType.CLICKED, "click");
       case "Subscription" -> subscription(object(event, "subscription"));
@@ -204,6 +215,10 @@ public class SesWebhookParser implements WebhookParser {
     };
   }
 
+  /** Transient bounces of the message rather than the mailbox: they say nothing of the address. */
+  private static final java.util.Set<String> MESSAGE_REFUSED =
+      java.util.Set.of("ContentRejected", "AttachmentRejected", "MessageTooLarge");
+
   private static Classified bounce(JsonObject bounce) {
     String type = WebhookJson.text(bounce, "bounceType");
     String subType = WebhookJson.text(bounce, "bounceSubType");
@@ -213,6 +228,10 @@ public class SesWebhookParser implements WebhookParser {
           "Suppressed".equals(subType) || "OnAccountSuppressionList".equals(subType);
       return Classified.of(
           suppressed ? DeliveryEventType.DROPPED : DeliveryEventType.HARD_BOUNCE, "bounce");
+    }
+    if ("Transient".equals(type)
+        && MESSAGE_REFUSED.contains(String.valueOf(WebhookJson.text(bounce, "bounceSubType")))) {
+      return Classified.ofMessage("bounce");
     }
     if ("Transient".equals(type) || "Undetermined".equals(type)) {
       return Classified.of(DeliveryEventType.SOFT_BOUNCE, "bounce");
@@ -234,6 +253,8 @@ public class SesWebhookParser implements WebhookParser {
   private void confirm(SnsMessage message) {
     try {
       http.get(URI.create(message.subscribeUrl()));
+    } catch (org.mailhub.callback.WebhookRefused e) {
+      throw org.mailhub.infrastructure.RequestRejected.invalid("SubscribeURL", e.getMessage());
     } catch (IOException | RuntimeException e) {
       throw new SnsUnavailable(
           "Cannot confirm the SNS subscription to "

@@ -13,7 +13,8 @@ public interface SnsHttp {
   /**
    * The body of a GET of the URL.
    *
-   * @throws IOException when there is no 200 answer
+   * @throws IOException when there is no answer, or a 5xx: worth a retry
+   * @throws org.mailhub.callback.WebhookRefused when SNS answers 4xx: it has no such resource
    */
   String get(URI url) throws IOException;
 }

@@ -23,6 +23,11 @@ public class SnsHttpClient implements SnsHttp {
     } catch (CallFailure e) {
       throw new IOException(e.getMessage(), e);
     }
+    if (response.statusCode() / 100 == 4) {
+      // SNS has no such certificate or subscription: asking again will not help
+      throw new org.mailhub.callback.WebhookRefused(
+          "GET " + url + " answered " + response.statusCode() + ": no such resource at SNS");
+    }
     if (response.statusCode() != 200) {
       throw new IOException(
           "GET "

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mailhub.callback.WebhookRefused;
@@ -40,7 +41,7 @@ import org.mailhub.provider.ProviderType;
  *
  * <p>SNS keeps a message's {@code Timestamp} (when it was published) on every retry, and retries an
  * HTTP/S subscription for at most an hour (a hard limit of its delivery policies); so messages
- * older than {@code mailhub.ses.sns-max-age}, an hour and a quarter by default, are refused: a
+ * older than {@code mailhub.callback.ses.max-age}, an hour and a quarter by default, are refused: a
  * genuine one is past SNS's retries, so it is a replay. Within that time a message is taken once
  * per provider by its {@code MessageId} (kept in {@link WebhookTokens}, in the webhook's own
  * transaction, so that SNS's retry of a delivery that failed is taken): a second delivery is
@@ -51,9 +52,18 @@ import org.mailhub.provider.ProviderType;
 @ApplicationScoped
 public class SnsSignature implements WebhookSignature<SesSettings> {
 
-  /** SNS's certificate URLs, as AWS's message validators check them. */
+  /**
+   * SNS's certificate URLs: https, the host {@code sns.<region>.amazonaws.com} (or {@code .com.cn})
+   * with a region's name (two letters, words, a number: so no S3 bucket named {@code sns} at {@code
+   * sns.s3.amazonaws.com}), and the path of SNS's signing certificates.
+   */
   public static final String DEFAULT_URL_PATTERN =
-      "https://sns\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/.*";
+      "https://sns\\.[a-z]{2}(-[a-z]+)+-[0-9]+\\.amazonaws\\.com(\\.cn)?"
+          + "/SimpleNotificationService-[0-9a-f]+\\.pem";
+
+  /** An AWS SNS host, with its region. */
+  private static final Pattern AWS_HOST =
+      Pattern.compile("sns\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?");
 
   static final int CACHED_CERTIFICATES = 32;
 
@@ -64,15 +74,15 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
   @Inject WebhookTokens tokens;
 
   /**
-   * The URLs SNS's certificates and subscription URLs must match, whole; another pattern only for
-   * tests and air-gapped setups with an SNS stand-in.
+   * The pattern SNS's certificate URLs must match, whole; another pattern only for tests and
+   * air-gapped setups with an SNS stand-in. Subscription URLs must be on the certificate's host.
    */
   @Inject
-  @ConfigProperty(name = "mailhub.ses.sns-url-pattern", defaultValue = DEFAULT_URL_PATTERN)
+  @ConfigProperty(name = "mailhub.callback.ses.sns-url-pattern", defaultValue = DEFAULT_URL_PATTERN)
   String urlPattern;
 
   @Inject
-  @ConfigProperty(name = "mailhub.ses.sns-max-age", defaultValue = "PT1H15M")
+  @ConfigProperty(name = "mailhub.callback.ses.max-age", defaultValue = "PT1H15M")
   Duration maxAge;
 
   Clock clock = Clock.systemUTC();
@@ -119,11 +129,12 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
       throw new WebhookRefused("unsigned: the SNS message has no Signature");
     }
     URI certificateUrl = snsUrl("SigningCertURL", message.signingCertUrl());
-    if (!certificateUrl.getPath().endsWith(".pem")) {
+    if (!certificateUrl.getPath().endsWith(".pem") || certificateUrl.getRawQuery() != null) {
       throw new WebhookRefused("SigningCertURL is not a certificate (.pem) URL of Amazon SNS");
     }
+    sameRegion(certificateUrl, message.topicArn());
     if (message.confirmation()) {
-      snsUrl("SubscribeURL", message.subscribeUrl());
+      onHost("SubscribeURL", message.subscribeUrl(), certificateUrl);
     }
     Instant signedAt = timestamp(message);
     if (settings.topicArn() != null && !settings.topicArn().equals(message.topicArn())) {
@@ -196,6 +207,36 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
     return uri;
   }
 
+  /**
+   * SNS signs with its own region's certificate: a topic of one region with a certificate of
+   * another is not SNS's.
+   */
+  private static void sameRegion(URI certificateUrl, String topicArn) {
+    Matcher host = AWS_HOST.matcher(certificateUrl.getHost());
+    String[] arn = topicArn == null ? new String[0] : topicArn.split(":", -1);
+    if (host.matches() && (arn.length < 6 || !arn[3].equals(host.group(1)))) {
+      throw new WebhookRefused(
+          "SigningCertURL is of SNS in " + host.group(1) + ", not of the topic's region");
+    }
+  }
+
+  /** The URL when it is on the host (scheme, host and port) of SNS's certificate. */
+  private static void onHost(String field, String url, URI certificateUrl) {
+    URI uri;
+    try {
+      uri = url == null ? null : URI.create(url);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri == null
+        || uri.getRawUserInfo() != null
+        || !certificateUrl.getScheme().equals(uri.getScheme())
+        || !certificateUrl.getHost().equals(uri.getHost())
+        || certificateUrl.getPort() != uri.getPort()) {
+      throw new WebhookRefused(field + " is not a URL of the SNS that signed the message");
+    }
+  }
+
   private Instant timestamp(SnsMessage message) {
     Instant signedAt;
     try {
@@ -210,7 +251,7 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
               + signedAt
               + ", more than "
               + maxAge
-              + " ago (mailhub.ses.sns-max-age), beyond SNS's retries: a replay");
+              + " ago (mailhub.callback.ses.max-age), beyond SNS's retries: a replay");
     }
     if (signedAt.isAfter(now.plus(CLOCK_SKEW))) {
       throw new WebhookRefused("the SNS message's Timestamp " + signedAt + " is in the future");

@@ -87,7 +87,7 @@ class MailgunGatewayTest {
 
     assertEquals(List.of("\"Acme, \\\"News\\\"\" <news@acme.example>"), fields.get("from"));
     assertEquals(List.of("a@example.com", "c@example.com"), fields.get("to"));
-    assertEquals(List.of("<a href=\"%recipient.unsubscribe_url%\">leave</a>"), fields.get("html"));
+    assertEquals(List.of("<a href=\"%recipient.unsubscribe_html%\">leave</a>"), fields.get("html"));
     assertEquals(List.of("%recipient.meta%"), fields.get("v:mailhub_meta"));
     assertEquals(List.of("%recipient.list_unsubscribe%"), fields.get("h:List-Unsubscribe"));
     assertEquals(List.of("List-Unsubscribe=One-Click"), fields.get("h:List-Unsubscribe-Post"));
@@ -97,6 +97,10 @@ class MailgunGatewayTest {
             .getJsonObject("c@example.com");
     assertEquals("meta-c@example.com", variables.getString("meta"));
     assertEquals(batch.get(1).unsubscribe().pageUrl(), variables.getString("unsubscribe_url"));
+    // the HTML had the page's URL escaped, and gets it back escaped
+    assertEquals(
+        batch.get(1).unsubscribe().pageUrl().replace("&", "&amp;"),
+        variables.getString("unsubscribe_html"));
     assertEquals(
         batch.get(1).unsubscribe().listUnsubscribe(), variables.getString("list_unsubscribe"));
   }

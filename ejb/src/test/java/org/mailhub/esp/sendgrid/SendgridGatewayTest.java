@@ -51,6 +51,34 @@ class SendgridGatewayTest {
   }
 
   @Test
+  void aCustomPagesParametersEscapedInTheHtmlShareARequestAndComeBackEscaped() {
+    Email a = email("a@x.com", "<a href=\"URL\">out</a>", "https://hub/u?e=a&amp;t=1");
+    Email b = email("b@x.com", "<a href=\"URL\">out</a>", "https://hub/u?e=b&amp;t=2");
+    // the page's own URL is unescaped; the template rendered it escaped into the HTML
+    a = withPage(a, "https://hub/u?e=a&t=1");
+    b = withPage(b, "https://hub/u?e=b&t=2");
+
+    assertEquals(1, gateway.batches(settings, List.of(a, b)).size());
+    assertTrue(SendgridGateway.substitutes(a));
+    assertEquals(
+        "https://hub/u?e=a&amp;t=1",
+        SendgridGateway.personalization(a)
+            .build()
+            .getJsonObject("substitutions")
+            .getString(SendgridGateway.UNSUBSCRIBE_TAG));
+  }
+
+  private static Email withPage(Email email, String page) {
+    return new Email(
+        email.to(),
+        email.subject(),
+        email.html(),
+        email.profile(),
+        email.meta(),
+        new Email.Unsubscribe(page, page + "/one-click", null));
+  }
+
+  @Test
   void htmlHoldingTheTagAlreadyIsSentAsItIs() {
     Email odd =
         email("a@x.com", "<p>" + SendgridGateway.UNSUBSCRIBE_TAG + "</p>URL", "https://hub/u/a");

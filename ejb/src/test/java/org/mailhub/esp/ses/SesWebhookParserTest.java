@@ -61,6 +61,15 @@ class SesWebhookParserTest {
   }
 
   @Test
+  void aRejectedMessageSuppressesNobodyAndAHardBounceTheAddress() {
+    assertEquals(
+        null, parser.parse(notification(record("reject.json"))).events().get(0).suppression());
+    assertEquals(
+        org.mailhub.suppression.SuppressionReason.HARD_BOUNCE,
+        parser.parse(notification(record("bounce.json"))).events().get(0).suppression());
+  }
+
+  @Test
   void theMetaTagLinksTheEvent() {
     Parsed parsed = parser.parse(notification(withMeta(record("bounce.json"))));
 

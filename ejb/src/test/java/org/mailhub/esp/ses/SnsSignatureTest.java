@@ -172,6 +172,12 @@ class SnsSignatureTest {
         "https://sns.us-east-2.amazonaws.com@evil.example/cert.pem",
         "https://s3.amazonaws.com/cert.pem",
         "https://sns.us-east-2.amazonaws.com/not-a-certificate",
+        // a bucket named sns has a host of this shape, and a valid certificate for it
+        "https://sns.s3.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem",
+        "https://sns.s3-accelerate.amazonaws.com/SimpleNotificationService-7f.pem",
+        // SNS of another region than the topic's
+        "https://sns.eu-west-1.amazonaws.com/SimpleNotificationService-7ff5318490ec183fbaddaa2a969abfda.pem",
+        "https://sns.us-east-2.amazonaws.com/SimpleNotificationService-7f.pem?x=1",
         "not a url"
       })
   void certificatesComeOnlyFromSns(String url) {
@@ -187,7 +193,9 @@ class SnsSignatureTest {
     assertEquals(
         "sns.cn-north-1.amazonaws.com.cn",
         awsSigned(fixture("sns-notification-v1.json"))
-            .snsUrl("SigningCertURL", "https://sns.cn-north-1.amazonaws.com.cn/c.pem")
+            .snsUrl(
+                "SigningCertURL",
+                "https://sns.cn-north-1.amazonaws.com.cn/SimpleNotificationService-0a.pem")
             .getHost());
   }
 

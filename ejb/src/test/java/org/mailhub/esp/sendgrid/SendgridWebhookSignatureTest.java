@@ -168,6 +168,37 @@ class SendgridWebhookSignatureTest {
   }
 
   @Test
+  void aBodyThatIsNotUtf8IsVerifiedAsTheBytesSendgridSigned() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    String timestamp = String.valueOf(Instant.now().getEpochSecond());
+    // a bounce reason relayed in Latin-1: 0xE9 alone is no UTF-8
+    byte[] body =
+        "[{\"email\":\"ana@example.com\",\"event\":\"bounce\",\"reason\":\"refus\u00e9\"}]"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+    ecdsa.initSign(pair.getPrivate());
+    ecdsa.update(timestamp.getBytes(StandardCharsets.US_ASCII));
+    ecdsa.update(body);
+    String signed = Base64.getEncoder().encodeToString(ecdsa.sign());
+    var signature = new SendgridWebhookSignature();
+    signature.maxAge = Duration.ofMinutes(10);
+    String key = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+
+    assertDoesNotThrow(
+        () ->
+            signature.verify(
+                new SendgridSettings("k", null, key, null, null),
+                new WebhookRequest(
+                    1,
+                    Map.of(
+                        SendgridWebhookSignature.SIGNATURE, signed,
+                        SendgridWebhookSignature.TIMESTAMP, timestamp),
+                    body)));
+  }
+
+  @Test
   void verificationKeyMustBeAP256PublicKey() throws Exception {
     assertEquals("EC", SendgridWebhookSignature.verificationKey(PUBLIC_KEY).getAlgorithm());
     assertFalse(

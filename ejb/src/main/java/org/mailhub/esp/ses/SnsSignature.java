@@ -67,9 +67,6 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
 
   static final int CACHED_CERTIFICATES = 32;
 
-  /** How far ahead of mailhub's clock SNS's may be. */
-  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
   @Inject SnsHttp http;
   @Inject WebhookTokens tokens;
 
@@ -244,18 +241,7 @@ public class SnsSignature implements WebhookSignature<SesSettings> {
     } catch (DateTimeParseException e) {
       throw new WebhookRefused("the SNS message's Timestamp is missing or unreadable");
     }
-    Instant now = clock.instant();
-    if (signedAt.isBefore(now.minus(maxAge))) {
-      throw new WebhookRefused(
-          "too old: SNS published the message at "
-              + signedAt
-              + ", more than "
-              + maxAge
-              + " ago (mailhub.callback.ses.max-age), beyond SNS's retries: a replay");
-    }
-    if (signedAt.isAfter(now.plus(CLOCK_SKEW))) {
-      throw new WebhookRefused("the SNS message's Timestamp " + signedAt + " is in the future");
-    }
+    WebhookRefused.unlessRecent(signedAt, clock.instant(), maxAge, "mailhub.callback.ses.max-age");
     return signedAt;
   }
 

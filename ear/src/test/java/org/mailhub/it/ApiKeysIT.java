@@ -312,7 +312,7 @@ class ApiKeysIT {
       browser.screenshot("31-api-keys");
       assertRefused(bearer("GET", "api/providers", shown, null));
 
-      browser.click("account:signOut");
+      browser.signOut();
       signIn(browser, viewer, "viewer-password");
       browser.open("admin/keys.xhtml");
       assertTrue(keyRow(browser, "Warehouse sync " + run).isDisplayed());

@@ -83,6 +83,16 @@ final class Browser implements AutoCloseable {
   }
 
   /**
+   * Signs out and waits for the sign-in page: a page opened before the sign-out's navigation ended
+   * could be replaced by it.
+   */
+  void signOut() {
+    click("account:signOut");
+    wait.until(ExpectedConditions.urlContains("login.xhtml"));
+    settle();
+  }
+
+  /**
    * Chooses the option with this label in a PrimeFaces select menu, the way the widget does on a
    * click (its change event, with the Ajax behaviour it triggers). Clicking the overlay list was
    * unreliable in headless Chromium for menus far down the page.

@@ -2,6 +2,7 @@ package org.mailhub.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,8 +125,10 @@ class DispatchChunkTest {
     assertEquals(2, chunk.size());
     assertFalse(chunk.isClaimedBy("node-a", 42));
     assertFalse(chunk.isHeldBy(1), "a released claim holds nothing");
+    assertNull(chunk.claimProviderId(), "the next claim may call another provider (a backup)");
     assertThrows(IllegalStateException.class, () -> chunk.release(List.of()), "not claimed");
-    chunk.claim("node-a", 42, 7, List.of(List.of(0), List.of(1)), Instant.now());
+    chunk.claim("node-a", 42, 8, List.of(List.of(0), List.of(1)), Instant.now());
+    assertEquals(8L, chunk.claimProviderId());
     assertTrue(chunk.isHeldBy(2));
     assertFalse(chunk.isHeldBy(1), "the first claim does not hold the second");
   }

@@ -87,6 +87,13 @@ public class DispatchChunk {
   @Column(name = "claimed_at")
   private Instant claimedAt;
 
+  /**
+   * The provider the claim's calls go to: the campaign's, or the backup it failed over to. Null in
+   * chunks claimed by versions without failover.
+   */
+  @Column(name = "claim_provider_id")
+  private Long claimProviderId;
+
   /** How many times the chunk was claimed: the number of the claim that holds it now. */
   @Column(nullable = false)
   private int claims;
@@ -136,10 +143,11 @@ public class DispatchChunk {
   }
 
   /**
-   * Claims the chunk for one node's server start with the order of its provider calls (positions in
-   * {@link #recipients()}, each exactly once).
+   * Claims the chunk for one node's server start with the provider its calls go to and their order
+   * (positions in {@link #recipients()}, each exactly once).
    */
-  public void claim(String node, long boot, List<List<Integer>> order, Instant now) {
+  public void claim(
+      String node, long boot, long providerId, List<List<Integer>> order, Instant now) {
     if (state != State.QUEUED) {
       throw new IllegalStateException("chunk " + id + " is " + state + ", not QUEUED");
     }
@@ -157,6 +165,7 @@ public class DispatchChunk {
     this.claimNode = Objects.requireNonNull(node);
     this.claimBoot = boot;
     this.claimedAt = now;
+    this.claimProviderId = providerId;
     this.calls = encodeCalls(order);
     this.settledCalls = 0;
     this.moved = 0;
@@ -187,6 +196,7 @@ public class DispatchChunk {
     this.claimNode = null;
     this.claimBoot = null;
     this.claimedAt = null;
+    this.claimProviderId = null;
     this.calls = null;
     this.settledCalls = 0;
     this.moved = 0;
@@ -405,5 +415,10 @@ public class DispatchChunk {
 
   public Instant claimedAt() {
     return claimedAt;
+  }
+
+  /** The provider the claim's calls go to; null when not claimed (or claimed by an old version). */
+  public Long claimProviderId() {
+    return claimProviderId;
   }
 }

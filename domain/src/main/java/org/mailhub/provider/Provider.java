@@ -60,6 +60,10 @@ public class Provider {
   @Column(name = "callback_password", length = 1000)
   private String sealedCallbackPassword;
 
+  /** The provider that takes over this one's campaigns when it fails (see {@link Backups}). */
+  @Column(name = "backup_provider_id")
+  private Long backupProviderId;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -104,6 +108,25 @@ public class Provider {
     }
     this.callbackUsername = on ? username.strip() : null;
     this.sealedCallbackPassword = on ? sealedPassword : null;
+  }
+
+  /**
+   * Names the provider that takes over when this one fails, or (null) none. Whether that makes a
+   * cycle is {@link Backups#cycle}'s to say, with every provider's backup at hand.
+   */
+  public void backUpWith(Long providerId) {
+    if (providerId != null && providerId.equals(id)) {
+      throw new IllegalArgumentException("a provider cannot be its own backup");
+    }
+    if (!java.util.Objects.equals(backupProviderId, providerId)) {
+      this.backupProviderId = providerId;
+      this.updatedAt = Instant.now();
+    }
+  }
+
+  /** The provider that takes over when this one fails; null when none does. */
+  public Long backupProviderId() {
+    return backupProviderId;
   }
 
   public String callbackUsername() {

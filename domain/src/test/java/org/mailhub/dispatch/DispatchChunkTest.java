@@ -2,6 +2,7 @@ package org.mailhub.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ class DispatchChunkTest {
 
   private static DispatchChunk claimedOneByOne(int n) {
     DispatchChunk chunk = new DispatchChunk(7, recipients(n), 1, null);
-    chunk.claim("node-a", 42, IntStream.range(0, n).mapToObj(List::of).toList(), Instant.now());
+    chunk.claim("node-a", 42, 7, IntStream.range(0, n).mapToObj(List::of).toList(), Instant.now());
     return chunk;
   }
 
@@ -44,11 +45,11 @@ class DispatchChunkTest {
 
     assertThrows(
         IllegalArgumentException.class,
-        () -> chunk.claim("node-a", 42, List.of(List.of(0), List.of(0, 2)), Instant.now()));
+        () -> chunk.claim("node-a", 42, 7, List.of(List.of(0), List.of(0, 2)), Instant.now()));
     assertThrows(
         IllegalArgumentException.class,
-        () -> chunk.claim("node-a", 42, List.of(List.of(0, 1)), Instant.now()));
-    chunk.claim("node-a", 42, List.of(List.of(2, 0), List.of(1)), Instant.now());
+        () -> chunk.claim("node-a", 42, 7, List.of(List.of(0, 1)), Instant.now()));
+    chunk.claim("node-a", 42, 7, List.of(List.of(2, 0), List.of(1)), Instant.now());
 
     assertEquals(DispatchChunk.State.CLAIMED, chunk.state());
     assertEquals(List.of(List.of(2, 0), List.of(1)), chunk.calls());
@@ -58,7 +59,7 @@ class DispatchChunkTest {
     assertFalse(chunk.isClaimedBy("node-b", 42), "another node");
     assertThrows(
         IllegalStateException.class,
-        () -> chunk.claim("node-b", 1, List.of(List.of(0, 1, 2)), Instant.now()),
+        () -> chunk.claim("node-b", 1, 7, List.of(List.of(0, 1, 2)), Instant.now()),
         "claimed twice");
   }
 
@@ -76,7 +77,7 @@ class DispatchChunkTest {
   @Test
   void aStopBeforeTheFirstCallLeavesTheFirstCallInDoubtAtMost() {
     DispatchChunk chunk = new DispatchChunk(7, recipients(4), 1, null);
-    chunk.claim("n", 1, List.of(List.of(0, 1), List.of(2, 3)), Instant.now());
+    chunk.claim("n", 1, 7, List.of(List.of(0, 1), List.of(2, 3)), Instant.now());
 
     DispatchChunk.Stranded stranded = chunk.stranded(Set.of());
 
@@ -100,7 +101,8 @@ class DispatchChunkTest {
   @Test
   void recipientsWhoseCallEndedAreNoLongerUnsent() {
     DispatchChunk chunk = new DispatchChunk(7, recipients(5), 1, null);
-    chunk.claim("n", 1, List.of(List.of(3), List.of(0, 1), List.of(2), List.of(4)), Instant.now());
+    chunk.claim(
+        "n", 1, 7, List.of(List.of(3), List.of(0, 1), List.of(2), List.of(4)), Instant.now());
     chunk.movedToRetry(1, 2); // call 1 (recipients 0 and 1) went to a retry chunk
 
     // call 0 (recipient 3) was sent before; the retry chunk lists 0 and 1 again
@@ -123,8 +125,10 @@ class DispatchChunkTest {
     assertEquals(2, chunk.size());
     assertFalse(chunk.isClaimedBy("node-a", 42));
     assertFalse(chunk.isHeldBy(1), "a released claim holds nothing");
+    assertNull(chunk.claimProviderId(), "the next claim may call another provider (a backup)");
     assertThrows(IllegalStateException.class, () -> chunk.release(List.of()), "not claimed");
-    chunk.claim("node-a", 42, List.of(List.of(0), List.of(1)), Instant.now());
+    chunk.claim("node-a", 42, 8, List.of(List.of(0), List.of(1)), Instant.now());
+    assertEquals(8L, chunk.claimProviderId());
     assertTrue(chunk.isHeldBy(2));
     assertFalse(chunk.isHeldBy(1), "the first claim does not hold the second");
   }

@@ -3,6 +3,7 @@ package org.mailhub.campaign;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mailhub.dispatch.SendStatus;
 
 /** A campaign with its live counts. */
@@ -20,7 +21,32 @@ public record CampaignResponse(
     String failure,
     Instant createdAt,
     Instant launchedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    @Schema(
+            description =
+                "The times the campaign moved to a backup provider, oldest first (always present,"
+                    + " often empty): message says \"failed over from X to Y: ...\", and"
+                    + " authentication is true when X refused mailhub's credentials.")
+        List<FailoverView> failovers,
+    @Schema(
+            description =
+                "Where the mail went: per provider that sent or refused any of the campaign's"
+                    + " emails, how many it took (sent), refused (failed) or may have taken"
+                    + " (inDoubt). One entry unless the campaign failed over.")
+        List<ProviderCounts> providers) {
+
+  /** The campaign moved from one provider to its backup. */
+  public record FailoverView(
+      long fromProviderId,
+      long toProviderId,
+      String message,
+      String reason,
+      boolean authentication,
+      Instant at) {}
+
+  /** What one provider did with the campaign's emails. */
+  public record ProviderCounts(
+      long providerId, String nickname, long sent, long failed, long inDoubt) {}
 
   /**
    * targeted = queued + sent + failed + suppressed + cancelled + inDoubt once the audience is

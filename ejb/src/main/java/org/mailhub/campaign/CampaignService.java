@@ -51,6 +51,7 @@ public class CampaignService {
   @Inject Messages messages;
   @Inject Validator validator;
   @Inject PublicUrl publicUrl;
+  @Inject Routes routes;
 
   public CampaignResponse create(CampaignRequest request) {
     List<FieldError> errors = new ArrayList<>();
@@ -167,8 +168,17 @@ public class CampaignService {
   /** {@link #page} without the total. */
   public List<CampaignResponse> list(int page, int size) {
     List<Campaign> found = campaigns.page(page, size);
-    var counts = sends.counts(found.stream().map(Campaign::id).toList());
-    return found.stream().map(c -> view(c, counts.getOrDefault(c.id(), Map.of()))).toList();
+    List<Long> ids = found.stream().map(Campaign::id).toList();
+    var counts = sends.counts(ids);
+    var failovers = routes.failovers(ids);
+    return found.stream()
+        .map(
+            c ->
+                view(
+                    c,
+                    counts.getOrDefault(c.id(), Map.of()),
+                    failovers.getOrDefault(c.id(), List.of())))
+        .toList();
   }
 
   /**
@@ -216,7 +226,8 @@ public class CampaignService {
                     w.attempts(),
                     w.updatedAt(),
                     null,
-                    w.error()))
+                    w.error(),
+                    null))
         .toList();
   }
 
@@ -338,12 +349,19 @@ public class CampaignService {
   }
 
   private CampaignResponse view(Campaign c) {
+    if (c.id() == null) {
+      return view(c, Map.of(), List.of());
+    }
     return view(
         c,
-        c.id() == null ? Map.of() : sends.counts(List.of(c.id())).getOrDefault(c.id(), Map.of()));
+        sends.counts(List.of(c.id())).getOrDefault(c.id(), Map.of()),
+        routes.failovers(List.of(c.id())).getOrDefault(c.id(), List.of()));
   }
 
-  private CampaignResponse view(Campaign c, Map<SendStatus, Long> counts) {
+  private CampaignResponse view(
+      Campaign c,
+      Map<SendStatus, Long> counts,
+      List<org.mailhub.dispatch.CampaignFailover> failovers) {
     Audience a = c.audience();
     return new CampaignResponse(
         c.id(),
@@ -363,7 +381,9 @@ public class CampaignService {
         c.failure(),
         c.createdAt(),
         c.launchedAt(),
-        c.finishedAt());
+        c.finishedAt(),
+        routes.views(failovers),
+        routes.providers(c, counts, !failovers.isEmpty()));
   }
 
   /**
@@ -394,7 +414,12 @@ public class CampaignService {
       int attempts,
       java.time.Instant updatedAt,
       DeliveryEventType outcome,
-      String description) {
+      String description,
+      @org.eclipse.microprofile.openapi.annotations.media.Schema(
+              description =
+                  "The provider that was called for this email (a backup, when the campaign failed"
+                      + " over); null while it waits.")
+          Long providerId) {
     static SendResponse of(SendRecord r, DeliveryEventType outcome, String failure) {
       return new SendResponse(
           r.id(),
@@ -406,7 +431,8 @@ public class CampaignService {
           r.attempts(),
           r.updatedAt(),
           outcome,
-          failure != null ? failure : r.error());
+          failure != null ? failure : r.error(),
+          r.providerId());
     }
   }
 }

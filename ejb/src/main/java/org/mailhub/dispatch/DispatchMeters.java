@@ -85,6 +85,9 @@ public class DispatchMeters {
     if (result instanceof Ledger.CallResult.InDoubt) {
       return meters.inDoubt();
     }
+    if (result instanceof Ledger.CallResult.FailOver) {
+      return meters.retried(); // sent again through the backup: not an outcome yet
+    }
     if (result instanceof Ledger.CallResult.Retry && call.chunk().attempt() < call.maxAttempts()) {
       return meters.retried(); // sent again later (Ledger.record): not an outcome yet
     }

@@ -49,6 +49,7 @@ public class Dispatcher {
   @Inject ServerState server;
   @Inject Heartbeat heartbeat;
   @Inject DispatchMeters meters;
+  @Inject Failover failover;
 
   @Inject
   @ConfigProperty(name = "mailhub.dispatch.max-attempts", defaultValue = "5")
@@ -98,15 +99,6 @@ public class Dispatcher {
       ledger.endQueued(chunkId, providerId, SendStatus.FAILED, reason);
       return;
     }
-    Bound<?> bound;
-    try {
-      bound = settings.open(job.provider());
-    } catch (RuntimeException e) {
-      String reason = "the provider's settings cannot be read: " + e.getMessage();
-      ledger.failCampaign(campaignId, reason);
-      ledger.endQueued(chunkId, providerId, SendStatus.FAILED, reason);
-      return;
-    }
     if (!heartbeat.holds()) {
       // this node could not renew its lease: the chunk waits, unclaimed, until it does (or until
       // another node takes the message)
@@ -114,10 +106,24 @@ public class Dispatcher {
       return;
     }
     long lapses = heartbeat.lapses();
-    Duration open = breakers.closedIn(providerId);
-    if (!open.isZero()) {
-      // the provider's breaker is open: the chunk waits, unclaimed, without a write
-      ledger.postpone(campaignId, chunkId, open);
+    Failover.Route route = failover.route(job);
+    if (!route.delay().isZero()) {
+      // the provider's breaker is open (and its backups' too): the chunk waits, unclaimed
+      ledger.postpone(campaignId, chunkId, route.delay());
+      return;
+    }
+    job = route.job();
+    Bound<?> bound;
+    try {
+      bound = settings.open(job.provider());
+    } catch (RuntimeException e) {
+      String reason =
+          "the settings of provider "
+              + job.provider().nickname()
+              + " cannot be read: "
+              + e.getMessage();
+      ledger.failCampaign(campaignId, reason);
+      ledger.endQueued(chunkId, job.provider().id(), SendStatus.FAILED, reason);
       return;
     }
     send(job, bound, chunkId, lapses);
@@ -140,6 +146,7 @@ public class Dispatcher {
         ledger.claim(
             chunkId,
             node,
+            provider.id(),
             queued -> {
               queued.forEach(q -> emails.add(email(campaign, provider, placeholders, q)));
               batches.addAll(bound.batches(emails));
@@ -206,11 +213,13 @@ public class Dispatcher {
       // the first call was let through before the claim (perhaps as the breaker's probe)
       Duration open = i == 0 ? Duration.ZERO : breakers.closedIn(provider.id());
       if (!open.isZero()) {
-        ledger.release(chunk, rest(batches, i, byMeta), open);
+        ledger.release(chunk, rest(batches, i, byMeta), failover.whileOpen(provider, open));
         return;
       }
       List<Recipient> carried = recipients(batches.get(i), byMeta);
-      Ledger.CallResult result = call(bound, provider, envelope, batches.get(i), chunk);
+      Ledger.CallResult result =
+          failover.after(
+              provider, chunk.attempt(), call(bound, provider, envelope, batches.get(i), chunk));
       try {
         recorder.record(new Ledger.Call(chunk, provider.id(), i, carried, result, maxAttempts));
       } catch (Ledger.ClaimLost lost) {
@@ -230,6 +239,11 @@ public class Dispatcher {
             e);
         return;
       }
+      if (result instanceof Ledger.CallResult.FailOver) {
+        // the calls not made yet go to the backup with the chunk's next dispatch
+        ledger.release(chunk, rest(batches, i + 1, byMeta), Duration.ZERO);
+        return;
+      }
     }
     ledger.done(chunk);
   }
@@ -246,7 +260,10 @@ public class Dispatcher {
       breakers.succeeded(provider.id());
       return outcome.accepted()
           ? new Ledger.CallResult.Sent(outcome.messageId())
-          : new Ledger.CallResult.Failed(describe(outcome), outcome.addressRejected());
+          : new Ledger.CallResult.Failed(
+              describe(outcome),
+              outcome.addressRejected(),
+              CampaignFailover.authenticationFailed(outcome.status()));
     } catch (ProviderUnavailable e) {
       breakers.failed(provider.id());
       return new Ledger.CallResult.Retry(describe(e.outcome()), backoff(chunk.attempt()));

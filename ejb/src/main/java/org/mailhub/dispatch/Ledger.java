@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.mailhub.campaign.Campaign;
 import org.mailhub.campaign.CampaignRepository;
 import org.mailhub.campaign.CampaignStatus;
+import org.mailhub.provider.Backups;
 import org.mailhub.provider.Provider;
 import org.mailhub.provider.ProviderRepository;
 
@@ -42,9 +43,14 @@ public class Ledger {
      * Refused for good, or mailhub could not make the call; {@code addressRejected} when the
      * refusal was of the recipient's address (an SMTP 5.1.x), which suppresses it.
      */
-    record Failed(String error, boolean addressRejected) implements CallResult {
+    record Failed(String error, boolean addressRejected, boolean authentication)
+        implements CallResult {
       public Failed(String error) {
-        this(error, false);
+        this(error, false, false);
+      }
+
+      public Failed(String error, boolean addressRejected) {
+        this(error, addressRejected, false);
       }
     }
 
@@ -53,6 +59,14 @@ public class Ledger {
 
     /** The provider refused in a way that may heal; it did not take the emails. */
     record Retry(String error, Duration delay) implements CallResult {}
+
+    /**
+     * The provider did not take the emails (a refusal that may heal, past its attempts, or of
+     * mailhub's credentials): they go to its backup, {@code toProviderId}, and so does the rest of
+     * the campaign (see {@link Failover}).
+     */
+    record FailOver(String error, long toProviderId, boolean authentication)
+        implements CallResult {}
   }
 
   @Inject SendRepository sends;
@@ -61,13 +75,58 @@ public class Ledger {
   @Inject ProviderRepository providers;
   @Inject Messages messages;
   @Inject Event<AddressRejected> addressRejected;
+  @Inject FailoverRepository failovers;
 
+  /**
+   * The campaign with the provider it is sent through now: its own, or the one it failed over to.
+   */
   public Job job(long campaignId) {
     Campaign campaign = campaigns.find(campaignId).orElse(null);
     if (campaign == null || campaign.providerId() == null) {
       return null;
     }
-    return new Job(campaign, providers.find(campaign.providerId()).orElse(null));
+    long current = failovers.current(campaignId).orElse(campaign.providerId());
+    return new Job(campaign, providers.find(current).orElse(null));
+  }
+
+  /** The providers that take over from this one, in order (see {@link Backups#chain}). */
+  public List<Provider> backups(long providerId) {
+    Map<Long, Provider> all = new java.util.HashMap<>();
+    Map<Long, Long> links = new java.util.HashMap<>();
+    for (Provider provider : providers.list()) {
+      all.put(provider.id(), provider);
+      if (provider.backupProviderId() != null) {
+        links.put(provider.id(), provider.backupProviderId());
+      }
+    }
+    return Backups.chain(providerId, links).stream()
+        .map(all::get)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  /**
+   * Moves the campaign from provider {@code from} to {@code to}, unless it moved on already
+   * (another dispatch of it got there first): the campaign's recipients not handed to a provider
+   * yet go through {@code to} from now on.
+   */
+  public void failOver(long campaignId, long from, long to, String reason, boolean authentication) {
+    Campaign campaign = campaigns.lock(campaignId).orElse(null);
+    if (campaign == null || campaign.providerId() == null) {
+      return;
+    }
+    if (failovers.current(campaignId).orElse(campaign.providerId()) == from) {
+      failovers.add(new CampaignFailover(campaignId, from, to, reason, authentication));
+      LOG.warning(
+          "Campaign "
+              + campaignId
+              + " fails over from provider "
+              + from
+              + " to provider "
+              + to
+              + ": "
+              + reason);
+    }
   }
 
   /** The campaign's status now: it may have been cancelled or failed while a chunk was sent. */
@@ -82,7 +141,10 @@ public class Ledger {
    * @return null when the chunk is gone, claimed or done already (a message delivered twice)
    */
   public Claimed claim(
-      long chunkId, Node node, Function<List<SendRepository.Queued>, List<List<Integer>>> plan) {
+      long chunkId,
+      Node node,
+      long providerId,
+      Function<List<SendRepository.Queued>, List<List<Integer>>> plan) {
     DispatchChunk chunk = chunks.lock(chunkId).orElse(null);
     if (chunk == null || chunk.state() != DispatchChunk.State.QUEUED) {
       return null;
@@ -94,7 +156,7 @@ public class Ledger {
         recipients.stream()
             .map(r -> new SendRepository.Queued(r, properties.getOrDefault(r.profileId(), "{}")))
             .toList();
-    chunk.claim(node.name(), node.boot(), plan.apply(queued), Instant.now());
+    chunk.claim(node.name(), node.boot(), providerId, plan.apply(queued), Instant.now());
     return new Claimed(chunk, queued);
   }
 
@@ -167,6 +229,14 @@ public class Ledger {
         held(chunk.id(), chunk.claims()).movedToRetry(index, carried.size());
         messages.dispatch(chunk.campaignId(), again.id(), retry.delay());
       }
+    } else if (result instanceof CallResult.FailOver over) {
+      // a new provider: the recipients' attempts start again there
+      DispatchChunk again = new DispatchChunk(chunk.campaignId(), carried, 1, over.error());
+      chunks.add(again);
+      held(chunk.id(), chunk.claims()).movedToRetry(index, carried.size());
+      failOver(
+          chunk.campaignId(), providerId, over.toProviderId(), over.error(), over.authentication());
+      messages.dispatch(chunk.campaignId(), again.id(), Duration.ZERO);
     }
   }
 
@@ -316,6 +386,9 @@ public class Ledger {
       return 0; // settled meanwhile (by another node too), or claimed again
     }
     Long providerId = campaigns.find(chunk.campaignId()).map(Campaign::providerId).orElse(null);
+    if (providerId != null && chunk.claimProviderId() != null) {
+      providerId = chunk.claimProviderId(); // the call in flight went there (a backup, perhaps)
+    }
     if (providerId == null) {
       chunk.done(); // the campaign is gone
       return 0;

@@ -32,6 +32,7 @@ public class SendRepository {
   @PersistenceContext EntityManager em;
 
   @Inject ChunkRepository chunks;
+  @Inject FailoverRepository failovers;
 
   public void add(SendRecord record) {
     em.persist(record);
@@ -174,11 +175,7 @@ public class SendRepository {
             Object[].class)
         .setParameter("campaigns", campaignIds)
         .getResultList()
-        .forEach(
-            row ->
-                counts
-                    .computeIfAbsent((Long) row[0], id -> new EnumMap<>(SendStatus.class))
-                    .put((SendStatus) row[1], (Long) row[2]));
+        .forEach(row -> put(counts, row));
     chunks
         .waiting(campaignIds)
         .forEach(
@@ -193,21 +190,55 @@ public class SendRepository {
 
   /**
    * How many records of the provider's campaigns are in each status. Counted per campaign, through
-   * the campaign and status index: a campaign's records all go through the provider it was launched
-   * with, so the records need no index of their own by provider and status, which every claim and
-   * outcome would have to update.
+   * the campaign and status index: a campaign's records go through the provider it was launched
+   * with unless it failed over, so the records need no index of their own by provider and status,
+   * which every claim and outcome would have to update. Only the records of campaigns that failed
+   * over from or to the provider are counted by their provider.
    */
   public Map<SendStatus, Long> countsByProvider(long providerId) {
+    List<Long> failedOver = failovers.campaignsThrough(providerId);
     List<Long> campaignIds =
-        em.createQuery("select c.id from Campaign c where c.providerId = :provider", Long.class)
+        em
+            .createQuery("select c.id from Campaign c where c.providerId = :provider", Long.class)
             .setParameter("provider", providerId)
-            .getResultList();
+            .getResultList()
+            .stream()
+            .filter(id -> !failedOver.contains(id))
+            .toList();
     Map<SendStatus, Long> counts = new EnumMap<>(SendStatus.class);
     counts(campaignIds)
         .values()
         .forEach(
             perCampaign -> perCampaign.forEach((status, n) -> counts.merge(status, n, Long::sum)));
+    for (Long campaignId : failedOver) {
+      countsByProvider(campaignId, List.of(SendStatus.values()))
+          .getOrDefault(providerId, Map.of())
+          .forEach((status, n) -> counts.merge(status, n, Long::sum));
+    }
     return counts;
+  }
+
+  /** How many of the campaign's records in these statuses each provider has, by provider. */
+  public Map<Long, Map<SendStatus, Long>> countsByProvider(
+      long campaignId, Collection<SendStatus> statuses) {
+    Map<Long, Map<SendStatus, Long>> counts = new java.util.TreeMap<>();
+    em.createQuery(
+            "select r.providerId, r.status, count(r) from SendRecord r"
+                + " where r.campaignId = :campaign and r.status in :statuses"
+                + " group by r.providerId, r.status",
+            Object[].class)
+        .setParameter("campaign", campaignId)
+        .setParameter("statuses", statuses)
+        .getResultList()
+        .forEach(row -> put(counts, row));
+    return counts;
+  }
+
+  /** A row of (key, status, count) into counts by key and status. */
+  private static void put(Map<Long, Map<SendStatus, Long>> counts, Object[] row) {
+    counts
+        .computeIfAbsent((Long) row[0], id -> new EnumMap<>(SendStatus.class))
+        .put((SendStatus) row[1], (Long) row[2]);
   }
 
   /**

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A provider as clients create or replace it; {@code settings} depend on {@code type}. */
 public record ProviderRequest(
@@ -16,7 +17,15 @@ public record ProviderRequest(
     @Email @Size(max = 320) String replyTo,
     @Valid PreferenceCenterRequest preferenceCenter,
     @NotNull JsonObject settings,
-    @Valid CallbackAuth callbackAuth) {
+    @Valid CallbackAuth callbackAuth,
+    @Schema(
+            description =
+                "The provider that takes over this one's running campaigns when it fails: after"
+                    + " mailhub.dispatch.failover-after-attempts attempts that may heal (5xx, 429,"
+                    + " refused connections, SMTP 4xx), when its circuit breaker is open, or at"
+                    + " once when it refuses mailhub's credentials (HTTP 401/403, SMTP 535)."
+                    + " Optional; the backup may name its own, without cycles.")
+        Long backupProviderId) {
 
   /**
    * Basic-auth credentials the provider's webhooks must present (e.g. in a Postmark webhook URL

@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A provider as clients see it: secrets in {@code settings} masked, callback URL read-only. When
@@ -28,7 +29,8 @@ import java.util.List;
   "updatedAt",
   "settingsError",
   "callbackAuth",
-  "warnings"
+  "warnings",
+  "backupProviderId"
 })
 public record ProviderResponse(
     Long id,
@@ -45,7 +47,9 @@ public record ProviderResponse(
     Instant updatedAt,
     String settingsError,
     CallbackAuthView callbackAuth,
-    List<String> warnings) {
+    List<String> warnings,
+    @Schema(description = "The provider that takes over when this one fails; null when none.")
+        Long backupProviderId) {
 
   /**
    * The provider as a viewer sees it: without the callback URL, whose token lets anyone post events
@@ -67,7 +71,8 @@ public record ProviderResponse(
         updatedAt,
         settingsError,
         callbackAuth,
-        warnings);
+        warnings,
+        backupProviderId);
   }
 
   /** The webhook credentials, the password masked. */

@@ -95,10 +95,12 @@ public class ProviderService {
     Provider provider =
         new Provider(request.type(), callbackToken, details(request), settings.seal(accepted));
     protectCallbacks(provider, request.callbackAuth());
-    if (providers.lockAll().isEmpty()) {
+    List<Provider> all = providers.lockAll();
+    if (all.isEmpty()) {
       provider.markDefault();
     }
     providers.add(provider);
+    backUp(provider, request.backupProviderId(), all);
     return view(provider);
   }
 
@@ -131,6 +133,7 @@ public class ProviderService {
     requireFreeNickname(request.nickname(), provider);
     provider.update(details(request), settings.seal(accepted));
     protectCallbacks(provider, request.callbackAuth());
+    backUp(provider, request.backupProviderId(), providers.lockAll());
     return view(provider);
   }
 
@@ -149,12 +152,61 @@ public class ProviderService {
           "Campaigns are being sent through " + provider.nickname() + "; cancel them first");
     }
     List<Provider> all = providers.lockAll();
+    List<String> backedUp =
+        all.stream()
+            .filter(
+                other -> id == java.util.Objects.requireNonNullElse(other.backupProviderId(), 0L))
+            .map(Provider::nickname)
+            .toList();
+    if (!backedUp.isEmpty()) {
+      // refused rather than unlinked: a silently lost backup would be found out when the other
+      // provider fails
+      throw RequestRejected.conflict(
+          "PROVIDER_IS_BACKUP",
+          provider.nickname()
+              + " is the backup of "
+              + String.join(", ", backedUp)
+              + ": choose another backup there first");
+    }
     if (provider.isDefault() && all.size() > 1) {
       throw RequestRejected.conflict(
           "DEFAULT_PROVIDER",
           provider.nickname() + " is the default provider: mark another one as default first");
     }
     providers.remove(provider);
+  }
+
+  /**
+   * Gives the provider its backup, refusing one that does not exist or that would close a cycle.
+   *
+   * @param all every provider, locked: two concurrent changes cannot close a cycle between them
+   */
+  private void backUp(Provider provider, Long backupId, List<Provider> all) {
+    if (backupId != null) {
+      Provider backup =
+          all.stream()
+              .filter(p -> backupId.equals(p.id()))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      RequestRejected.invalid(
+                          "backupProviderId", "there is no provider " + backupId));
+      Map<Long, Long> backups = new java.util.HashMap<>();
+      all.stream()
+          .filter(p -> p.backupProviderId() != null && p != provider)
+          .forEach(p -> backups.put(p.id(), p.backupProviderId()));
+      Optional<List<Long>> cycle = Backups.cycle(provider.id(), backup.id(), backups);
+      if (cycle.isPresent()) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        all.forEach(p -> names.put(p.id(), p.nickname()));
+        names.put(provider.id(), provider.nickname());
+        throw RequestRejected.invalid(
+            "backupProviderId",
+            "would make a cycle of backups: "
+                + String.join(" → ", cycle.get().stream().map(names::get).toList()));
+      }
+    }
+    provider.backUpWith(backupId);
   }
 
   /** Whether a webhook's Authorization header satisfies the provider's callback credentials. */
@@ -344,7 +396,8 @@ public class ProviderService {
             ? null
             : new ProviderResponse.CallbackAuthView(
                 provider.callbackUsername(), ProviderSettings.MASK),
-        warnings);
+        warnings,
+        provider.backupProviderId());
   }
 
   private String callbackUrl(Provider provider) {

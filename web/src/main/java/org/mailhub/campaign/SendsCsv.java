@@ -10,12 +10,21 @@ import org.mailhub.infrastructure.Csv;
 
 /**
  * A campaign's send records as CSV, one row per recipient, read a page at a time. {@code
- * description} is last so that readers of the 0.1 columns by position still find them.
+ * description} and then {@code providerId} (the provider called, a backup after a failover) come
+ * last so that readers of the 0.1 columns by position still find them.
  */
 public final class SendsCsv {
 
   static final String[] HEADER = {
-    "email", "status", "outcome", "messageId", "error", "attempts", "updatedAt", "description"
+    "email",
+    "status",
+    "outcome",
+    "messageId",
+    "error",
+    "attempts",
+    "updatedAt",
+    "description",
+    "providerId"
   };
 
   private SendsCsv() {}
@@ -70,6 +79,7 @@ public final class SendsCsv {
         r.error(),
         r.attempts(),
         r.updatedAt(),
-        r.description());
+        r.description(),
+        r.providerId());
   }
 }

@@ -36,7 +36,8 @@ public class ProviderEditor implements Serializable {
           Map.entry("preferenceCenter.mode", "provider:preferenceMode"),
           Map.entry("preferenceCenter.url", "provider:preferenceUrl"),
           Map.entry("callbackAuth.username", "provider:callbackUsername"),
-          Map.entry("callbackAuth.password", "provider:callbackPassword"));
+          Map.entry("callbackAuth.password", "provider:callbackPassword"),
+          Map.entry("backupProviderId", "provider:backupProvider"));
 
   @Inject ProviderService providers;
   @Inject SettingsForms settingsForms;
@@ -61,6 +62,11 @@ public class ProviderEditor implements Serializable {
   private String callbackUsername;
   private final Secret callbackPassword = new Secret();
 
+  private Long backupProviderId;
+
+  /** The other providers by nickname, which may back this one up. */
+  private Map<String, Long> backupChoices;
+
   /** Reads the provider named by the {@code id} parameter, or prepares a new one. */
   public void load() {
     if (id == null) {
@@ -78,6 +84,7 @@ public class ProviderEditor implements Serializable {
     }
     type = p.type();
     form = newForm(type);
+    backupProviderId = p.backupProviderId();
     nickname = p.nickname();
     fromName = p.fromName();
     fromAddress = p.fromAddress();
@@ -136,7 +143,8 @@ public class ProviderEditor implements Serializable {
             form.settings(),
             callbackUsername == null || callbackUsername.isBlank()
                 ? null
-                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword.getValue()));
+                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword.getValue()),
+            backupProviderId);
     try {
       ProviderResponse saved;
       if (id == null) {
@@ -171,6 +179,26 @@ public class ProviderEditor implements Serializable {
 
   public String label(ProviderType type) {
     return settingsForms.label(type);
+  }
+
+  /** The providers this one may fail over to: every other one, by nickname. */
+  public Map<String, Long> getBackupChoices() {
+    if (backupChoices == null) {
+      backupChoices = new java.util.LinkedHashMap<>();
+      providers.list().stream()
+          .filter(p -> !p.id().equals(id))
+          .sorted(java.util.Comparator.comparing(ProviderResponse::nickname))
+          .forEach(p -> backupChoices.put(p.nickname(), p.id()));
+    }
+    return backupChoices;
+  }
+
+  public Long getBackupProviderId() {
+    return backupProviderId;
+  }
+
+  public void setBackupProviderId(Long backupProviderId) {
+    this.backupProviderId = backupProviderId;
   }
 
   public PreferenceCenter.Mode[] getPreferenceModes() {

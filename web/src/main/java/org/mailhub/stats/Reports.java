@@ -43,6 +43,7 @@ public class Reports implements Serializable {
   private String chart;
   private long errorCount;
   private transient Errors errors;
+  private CampaignResponse shownCampaign;
 
   /** Reads the query parameters' campaign or provider (f:viewAction). */
   public void load() {
@@ -57,6 +58,7 @@ public class Reports implements Serializable {
         CampaignResponse c = campaigns.get(campaign);
         campaignChoices.putIfAbsent(label(c), c.id());
         title = "Campaign " + c.name();
+        shownCampaign = c;
         show(stats.campaign(campaign));
       } else if (provider != null) {
         title = "Provider " + providers.get(provider).nickname();
@@ -104,6 +106,11 @@ public class Reports implements Serializable {
       return base + "/api/campaigns/" + campaign + "/report.csv";
     }
     return provider == null ? null : base + "/api/providers/" + provider + "/stats.csv";
+  }
+
+  /** The campaign shown, with where its mail went; null when a provider is shown. */
+  public CampaignResponse getShownCampaign() {
+    return shownCampaign;
   }
 
   public boolean isShown() {

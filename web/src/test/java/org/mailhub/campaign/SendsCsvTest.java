@@ -30,9 +30,9 @@ class SendsCsvTest {
             10);
 
     assertEquals(
-        "email,status,outcome,messageId,error,attempts,updatedAt,description\r\n"
-            + "a@example.com,SENT,DELIVERED,msg-1,,1,2026-11-24T10:15:30Z,\r\n"
-            + "b@example.com,QUEUED,,msg-2,,1,2026-11-24T10:15:30Z,\r\n",
+        "email,status,outcome,messageId,error,attempts,updatedAt,description,providerId\r\n"
+            + "a@example.com,SENT,DELIVERED,msg-1,,1,2026-11-24T10:15:30Z,,4\r\n"
+            + "b@example.com,QUEUED,,msg-2,,1,2026-11-24T10:15:30Z,,4\r\n",
         csv);
   }
 
@@ -43,7 +43,7 @@ class SendsCsvTest {
 
     assertEquals(
         "a@example.com,FAILED,,msg-1,\"550 5.1.1 \"\"no such user\"\", rejected\r\nsecond line\",1,"
-            + "2026-11-24T10:15:30Z,\"550 5.1.1 \"\"no such user\"\", rejected\r\nsecond line\"\r\n",
+            + "2026-11-24T10:15:30Z,\"550 5.1.1 \"\"no such user\"\", rejected\r\nsecond line\",4\r\n",
         csv.substring(csv.indexOf("\r\n") + 2));
     List<CSVRecord> read = read(csv);
     assertEquals(1, read.size());
@@ -64,7 +64,8 @@ class SendsCsvTest {
             1,
             AT,
             DeliveryEventType.HARD_BOUNCE,
-            "550 5.1.1 user unknown");
+            "550 5.1.1 user unknown",
+            9L);
 
     String csv = write(List.of(bounced), 10);
     List<CSVRecord> read = read(csv);
@@ -72,8 +73,9 @@ class SendsCsvTest {
     assertEquals("HARD_BOUNCE", read.get(0).get("outcome"));
     assertEquals("", read.get(0).get("error"));
     assertEquals("550 5.1.1 user unknown", read.get(0).get("description"));
+    assertEquals("9", read.get(0).get("providerId"));
     assertEquals(
-        "email,status,outcome,messageId,error,attempts,updatedAt,description",
+        "email,status,outcome,messageId,error,attempts,updatedAt,description,providerId",
         csv.lines().findFirst().orElseThrow());
   }
 
@@ -120,6 +122,6 @@ class SendsCsvTest {
   private static SendResponse send(
       long id, String email, SendStatus status, DeliveryEventType outcome, String error) {
     return new SendResponse(
-        id, email, "meta" + id, status, "msg-" + id, error, 1, AT, outcome, error);
+        id, email, "meta" + id, status, "msg-" + id, error, 1, AT, outcome, error, 4L);
   }
 }

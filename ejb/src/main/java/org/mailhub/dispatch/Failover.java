@@ -1,0 +1,94 @@
+package org.mailhub.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mailhub.provider.Provider;
+
+/**
+ * Decides which provider a campaign's chunk goes through: the campaign's own, or its backup once
+ * the campaign failed over. A campaign fails over when its provider's breaker is open (and a
+ * backup's is not), when a call failed in a way that may heal on the recipients' {@code
+ * mailhub.dispatch.failover-after-attempts}-th attempt, or at once when the provider refused
+ * mailhub's credentials. It then stays on the backup until it ends. Only recipients that no call
+ * has carried go to the backup, so nobody gets the email twice; test emails never come here.
+ */
+@ApplicationScoped
+public class Failover {
+
+  @Inject Ledger ledger;
+  @Inject ProviderBreakers breakers;
+
+  @Inject
+  @ConfigProperty(name = "mailhub.dispatch.failover-after-attempts", defaultValue = "3")
+  int afterAttempts;
+
+  /** The job with the provider to call now, or a delay when none of the chain takes calls. */
+  public record Route(Ledger.Job job, Duration delay) {}
+
+  /**
+   * The provider the chunk's calls go to: the job's, unless its breaker is open; then the first of
+   * its backups whose breaker is closed, to which the campaign fails over.
+   */
+  public Route route(Ledger.Job job) {
+    Provider current = job.provider();
+    Duration open = breakers.closedIn(current.id());
+    if (open.isZero()) {
+      return new Route(job, Duration.ZERO);
+    }
+    for (Provider backup : ledger.backups(current.id())) {
+      if (breakers.closedIn(backup.id()).isZero()) {
+        ledger.failOver(
+            job.campaign().id(),
+            current.id(),
+            backup.id(),
+            "the circuit breaker of "
+                + current.nickname()
+                + " is open after failures that may heal",
+            false);
+        return new Route(new Ledger.Job(job.campaign(), backup), Duration.ZERO);
+      }
+    }
+    return new Route(job, open);
+  }
+
+  /**
+   * How long the recipients of a chunk wait after their provider's breaker opened between calls:
+   * none when it has a backup, which the next dispatch of the chunk goes to.
+   */
+  public Duration whileOpen(Provider provider, Duration open) {
+    return provider.backupProviderId() == null ? open : Duration.ZERO;
+  }
+
+  /**
+   * What a call's outcome becomes: a failure that may heal on the last attempt this provider gets,
+   * or a refusal of mailhub's credentials, moves the call's recipients to the provider's backup.
+   * Other outcomes, and every outcome of a provider without a backup, stay as they are.
+   */
+  public Ledger.CallResult after(Provider provider, int attempt, Ledger.CallResult result) {
+    Long backup = provider.backupProviderId();
+    if (backup == null) {
+      return result;
+    }
+    if (result instanceof Ledger.CallResult.Retry retry
+        && CampaignFailover.movesOn(attempt, afterAttempts)) {
+      return new Ledger.CallResult.FailOver(
+          "failed over from "
+              + provider.nickname()
+              + " after "
+              + attempt
+              + (attempt == 1 ? " attempt: " : " attempts: ")
+              + retry.error(),
+          backup,
+          false);
+    }
+    if (result instanceof Ledger.CallResult.Failed failed && failed.authentication()) {
+      return new Ledger.CallResult.FailOver(
+          "failed over from " + provider.nickname() + ": authentication failed: " + failed.error(),
+          backup,
+          true);
+    }
+    return result;
+  }
+}

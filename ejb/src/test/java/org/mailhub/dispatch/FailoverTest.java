@@ -1,0 +1,150 @@
+package org.mailhub.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mailhub.campaign.Campaign;
+import org.mailhub.provider.Provider;
+import org.mailhub.provider.ProviderType;
+
+class FailoverTest {
+
+  private final Failover failover = new Failover();
+  private final ProviderBreakers breakers = new ProviderBreakers();
+  private final List<String> switched = new ArrayList<>();
+
+  private final Provider primary = provider(1, "primary", 2L);
+  private final Provider backup = provider(2, "backup", 3L);
+  private final Provider last = provider(3, "last", null);
+
+  {
+    breakers.failures = 2;
+    breakers.delay = Duration.ofSeconds(30);
+    failover.breakers = breakers;
+    failover.afterAttempts = 3;
+    Map<Long, List<Provider>> chains =
+        Map.of(1L, List.of(backup, last), 2L, List.of(last), 3L, List.of());
+    failover.ledger =
+        new Ledger() {
+          @Override
+          public List<Provider> backups(long providerId) {
+            return chains.get(providerId);
+          }
+
+          @Override
+          public void failOver(
+              long campaignId, long from, long to, String reason, boolean authentication) {
+            switched.add(from + "->" + to);
+          }
+        };
+  }
+
+  @Test
+  void failuresThatMayHealMoveOnOnlyOnTheLastAttemptTheProviderGets() {
+    Ledger.CallResult retry = new Ledger.CallResult.Retry("503 busy", Duration.ofSeconds(2));
+    assertSame(retry, failover.after(primary, 1, retry));
+    assertSame(retry, failover.after(primary, 2, retry));
+    var over =
+        assertInstanceOf(Ledger.CallResult.FailOver.class, failover.after(primary, 3, retry));
+    assertEquals(2L, over.toProviderId());
+    assertTrue(over.error().startsWith("failed over from primary after 3 attempts: 503 busy"));
+  }
+
+  @Test
+  void wrongCredentialsMoveOnAtOnceAndOtherRefusalsNever() {
+    var auth = new Ledger.CallResult.Failed("401 bad key", false, true);
+    var over = assertInstanceOf(Ledger.CallResult.FailOver.class, failover.after(primary, 1, auth));
+    assertTrue(over.authentication());
+    assertTrue(over.error().contains("authentication failed"), over.error());
+
+    Ledger.CallResult refused = new Ledger.CallResult.Failed("400 bad request");
+    assertSame(refused, failover.after(primary, 1, refused));
+    Ledger.CallResult sent = new Ledger.CallResult.Sent("id");
+    assertSame(sent, failover.after(primary, 3, sent));
+    Ledger.CallResult doubt = new Ledger.CallResult.InDoubt("timeout");
+    assertSame(doubt, failover.after(primary, 3, doubt), "a call that may have arrived stays");
+  }
+
+  @Test
+  void aProviderWithoutBackupKeepsItsOutcomes() {
+    Ledger.CallResult retry = new Ledger.CallResult.Retry("503", Duration.ofSeconds(2));
+    assertSame(retry, failover.after(last, 9, retry));
+    var auth = new Ledger.CallResult.Failed("401", false, true);
+    assertSame(auth, failover.after(last, 1, auth));
+    assertEquals(Duration.ofSeconds(7), failover.whileOpen(last, Duration.ofSeconds(7)));
+    assertEquals(Duration.ZERO, failover.whileOpen(primary, Duration.ofSeconds(7)));
+  }
+
+  @Test
+  void aClosedBreakerKeepsTheCampaignWhereItIs() {
+    Failover.Route route = failover.route(job(primary));
+    assertSame(primary, route.job().provider());
+    assertEquals(Duration.ZERO, route.delay());
+    assertEquals(List.of(), switched);
+  }
+
+  @Test
+  void anOpenBreakerFailsOverToTheFirstBackupThatTakesCalls() {
+    open(1);
+    assertSame(backup, failover.route(job(primary)).job().provider());
+    assertEquals(List.of("1->2"), switched);
+
+    switched.clear();
+    open(2); // the backup fails too: on to its backup
+    assertSame(last, failover.route(job(primary)).job().provider());
+    assertEquals(List.of("1->3"), switched);
+  }
+
+  @Test
+  void whenEveryProviderOfTheChainIsDownTheChunkWaits() {
+    open(1);
+    open(2);
+    open(3);
+    Failover.Route route = failover.route(job(primary));
+    assertSame(primary, route.job().provider());
+    assertTrue(route.delay().compareTo(Duration.ZERO) > 0);
+    assertEquals(List.of(), switched);
+  }
+
+  private void open(long providerId) {
+    for (int i = 0; i < breakers.failures; i++) {
+      breakers.failed(providerId);
+    }
+  }
+
+  private static Ledger.Job job(Provider provider) {
+    Campaign campaign = new Campaign() {};
+    withId(campaign, Campaign.class, 10L);
+    return new Ledger.Job(campaign, provider);
+  }
+
+  private static Provider provider(long id, String nickname, Long backup) {
+    Provider provider =
+        new Provider(
+            ProviderType.GENERIC_HTTP,
+            "token-" + id,
+            new Provider.Details(nickname, null, nickname + "@example.com", null, null),
+            "sealed");
+    withId(provider, Provider.class, id);
+    provider.backUpWith(backup);
+    return provider;
+  }
+
+  /** Entities get their ids from the database; these never see one. */
+  private static void withId(Object entity, Class<?> type, long id) {
+    try {
+      var field = type.getDeclaredField("id");
+      field.setAccessible(true);
+      field.set(entity, id);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

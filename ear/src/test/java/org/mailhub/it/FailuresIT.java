@@ -138,7 +138,8 @@ class FailuresIT {
             .anyMatch(
                 l ->
                     l.startsWith(bounced.getString("email") + ",SENT,HARD_BOUNCE,")
-                        && l.endsWith(",550 5.1.1 user unknown")),
+                        // the provider that sent it is the last column
+                        && l.endsWith(",550 5.1.1 user unknown," + provider.getInt("id"))),
         csv);
 
     String page = new Admin().page("admin/reports.xhtml?campaign=" + campaign);

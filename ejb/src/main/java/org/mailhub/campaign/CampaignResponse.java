@@ -3,6 +3,7 @@ package org.mailhub.campaign;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.mailhub.dispatch.SendStatus;
 
 /** A campaign with its live counts. */
@@ -20,7 +21,13 @@ public record CampaignResponse(
     String failure,
     Instant createdAt,
     Instant launchedAt,
-    Instant finishedAt) {
+    Instant finishedAt,
+    @Schema(
+            description =
+                "While the campaign is sending through a provider with a rate limit: when its"
+                    + " waiting recipients will have been sent at that limit (as if it had the"
+                    + " provider to itself); null otherwise.")
+        Instant expectedFinishAt) {
 
   /**
    * targeted = queued + sent + failed + suppressed + cancelled + inDoubt once the audience is

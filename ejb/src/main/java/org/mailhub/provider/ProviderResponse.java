@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A provider as clients see it: secrets in {@code settings} masked, callback URL read-only. When
@@ -28,7 +29,8 @@ import java.util.List;
   "updatedAt",
   "settingsError",
   "callbackAuth",
-  "warnings"
+  "warnings",
+  "rateLimit"
 })
 public record ProviderResponse(
     Long id,
@@ -45,7 +47,9 @@ public record ProviderResponse(
     Instant updatedAt,
     String settingsError,
     CallbackAuthView callbackAuth,
-    List<String> warnings) {
+    List<String> warnings,
+    @Schema(description = "How fast mailhub sends through the provider; null: as fast as it goes.")
+        RateLimitView rateLimit) {
 
   /**
    * The provider as a viewer sees it: without the callback URL, whose token lets anyone post events
@@ -67,11 +71,24 @@ public record ProviderResponse(
         updatedAt,
         settingsError,
         callbackAuth,
-        warnings);
+        warnings,
+        rateLimit);
   }
 
   /** The webhook credentials, the password masked. */
   public record CallbackAuthView(String username, String password) {}
+
+  /** A provider's rate limit; a limit it does not have is null. */
+  @Schema(name = "RateLimitView")
+  public record RateLimitView(Integer perSecond, Integer perHour, Integer perDay) {
+
+    /** The limit, or null when there is none. */
+    static RateLimitView of(RateLimit limit) {
+      return limit.isLimited()
+          ? new RateLimitView(limit.perSecond(), limit.perHour(), limit.perDay())
+          : null;
+    }
+  }
 
   public record PreferenceCenterView(PreferenceCenter.Mode mode, String url) {}
 }

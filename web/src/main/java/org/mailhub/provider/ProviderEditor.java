@@ -36,7 +36,10 @@ public class ProviderEditor implements Serializable {
           Map.entry("preferenceCenter.mode", "provider:preferenceMode"),
           Map.entry("preferenceCenter.url", "provider:preferenceUrl"),
           Map.entry("callbackAuth.username", "provider:callbackUsername"),
-          Map.entry("callbackAuth.password", "provider:callbackPassword"));
+          Map.entry("callbackAuth.password", "provider:callbackPassword"),
+          Map.entry("rateLimit.perSecond", "provider:ratePerSecond"),
+          Map.entry("rateLimit.perHour", "provider:ratePerHour"),
+          Map.entry("rateLimit.perDay", "provider:ratePerDay"));
 
   @Inject ProviderService providers;
   @Inject SettingsForms settingsForms;
@@ -60,6 +63,10 @@ public class ProviderEditor implements Serializable {
 
   private String callbackUsername;
   private final Secret callbackPassword = new Secret();
+
+  private Integer ratePerSecond;
+  private Integer ratePerHour;
+  private Integer ratePerDay;
 
   /** Reads the provider named by the {@code id} parameter, or prepares a new one. */
   public void load() {
@@ -88,6 +95,11 @@ public class ProviderEditor implements Serializable {
     if (p.callbackAuth() != null) {
       callbackUsername = p.callbackAuth().username();
       callbackPassword.keep(p.callbackAuth().password());
+    }
+    if (p.rateLimit() != null) {
+      ratePerSecond = p.rateLimit().perSecond();
+      ratePerHour = p.rateLimit().perHour();
+      ratePerDay = p.rateLimit().perDay();
     }
     if (p.settingsError() != null) {
       Pages.error(p.settingsError() + " Enter the settings and their secrets again.");
@@ -136,7 +148,10 @@ public class ProviderEditor implements Serializable {
             form.settings(),
             callbackUsername == null || callbackUsername.isBlank()
                 ? null
-                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword.getValue()));
+                : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword.getValue()),
+            ratePerSecond == null && ratePerHour == null && ratePerDay == null
+                ? null
+                : ProviderRequest.RateLimitRequest.of(ratePerSecond, ratePerHour, ratePerDay));
     try {
       ProviderResponse saved;
       if (id == null) {
@@ -262,5 +277,29 @@ public class ProviderEditor implements Serializable {
 
   public Secret getCallbackPassword() {
     return callbackPassword;
+  }
+
+  public Integer getRatePerSecond() {
+    return ratePerSecond;
+  }
+
+  public void setRatePerSecond(Integer ratePerSecond) {
+    this.ratePerSecond = ratePerSecond;
+  }
+
+  public Integer getRatePerHour() {
+    return ratePerHour;
+  }
+
+  public void setRatePerHour(Integer ratePerHour) {
+    this.ratePerHour = ratePerHour;
+  }
+
+  public Integer getRatePerDay() {
+    return ratePerDay;
+  }
+
+  public void setRatePerDay(Integer ratePerDay) {
+    this.ratePerDay = ratePerDay;
   }
 }

@@ -165,7 +165,8 @@ class RateLimitIT {
     return """
         {"nickname": "%s", "type": "GENERIC_HTTP", "fromAddress": "news@acme.example",
          "settings": {"endpoint": "%s",
-           "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML"}},
+           "parameters": {"to": "$$To", "subject": "$$Subject", "html": "$$HTML",
+                          "from": "$$FromName $$FromAddress"}},
          "rateLimit": %s}"""
         .formatted("paced " + UUID.randomUUID(), esp.url("/send"), rateLimit);
   }

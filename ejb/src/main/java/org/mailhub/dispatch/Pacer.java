@@ -112,7 +112,7 @@ public class Pacer {
     return twice(() -> paces.reserve(providerId, limit, recipients, PATIENCE));
   }
 
-  /** Another node may make the provider's row at the same moment: then it is there the 2nd time. */
+  /** A write that failed (a lock that timed out, say) is tried once more before giving up. */
   private static <T> T twice(Supplier<T> write) {
     try {
       return write.get();

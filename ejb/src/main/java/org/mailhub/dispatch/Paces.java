@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.Optional;
+import org.mailhub.provider.Provider;
 import org.mailhub.provider.RateLimit;
 
 /**
@@ -46,11 +47,17 @@ public class Paces {
   }
 
   /**
-   * The provider's row, locked until the transaction ends; made at the first call. When two nodes
-   * make it at once, one insert fails and its caller tries again (see {@link Pacer}).
+   * The provider's row, locked until the transaction ends; made at the first call, under the
+   * provider's own lock, so that sessions and nodes making it at once wait for the first one rather
+   * than fail on its key.
    */
   private ProviderPace locked(long providerId) {
     ProviderPace pace = em.find(ProviderPace.class, providerId, LockModeType.PESSIMISTIC_WRITE);
+    if (pace != null) {
+      return pace;
+    }
+    em.find(Provider.class, providerId, LockModeType.PESSIMISTIC_WRITE);
+    pace = em.find(ProviderPace.class, providerId, LockModeType.PESSIMISTIC_WRITE);
     if (pace == null) {
       pace = new ProviderPace(providerId);
       em.persist(pace);

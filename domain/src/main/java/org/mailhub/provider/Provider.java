@@ -64,6 +64,9 @@ public class Provider {
   @Column(name = "backup_provider_id")
   private Long backupProviderId;
 
+  /** Null when Hibernate reads a provider without a limit (all its columns null). */
+  @Embedded private RateLimit rateLimit;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -135,6 +138,19 @@ public class Provider {
 
   public String sealedCallbackPassword() {
     return sealedCallbackPassword;
+  }
+
+  /** Sends through this provider no faster than {@code limit} (or as fast as it goes: none). */
+  public void limitRate(RateLimit limit) {
+    RateLimit next = limit == null ? RateLimit.none() : limit;
+    if (!next.equals(rateLimit())) {
+      this.rateLimit = next;
+      this.updatedAt = Instant.now();
+    }
+  }
+
+  public RateLimit rateLimit() {
+    return rateLimit == null ? RateLimit.none() : rateLimit;
   }
 
   public void markDefault() {

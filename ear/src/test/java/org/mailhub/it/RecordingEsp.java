@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RecordingEsp implements AutoCloseable {
 
-  record Request(String method, String path, String query, Headers headers, String body) {
+  /** A request as it arrived; {@code arrivedNanos} by {@link System#nanoTime()}. */
+  record Request(
+      String method, String path, String query, Headers headers, String body, long arrivedNanos) {
     String header(String name) {
       return headers.getFirst(name);
     }
@@ -99,6 +101,7 @@ final class RecordingEsp implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    long arrived = System.nanoTime();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Request request =
         new Request(
@@ -106,7 +109,8 @@ final class RecordingEsp implements AutoCloseable {
             exchange.getRequestURI().getPath(),
             exchange.getRequestURI().getRawQuery(),
             exchange.getRequestHeaders(),
-            body);
+            body,
+            arrived);
     if (delayMillis > 0) {
       try {
         Thread.sleep(delayMillis);

@@ -33,7 +33,13 @@ public record CampaignResponse(
                 "Where the mail went: per provider that sent or refused any of the campaign's"
                     + " emails, how many it took (sent), refused (failed) or may have taken"
                     + " (inDoubt). One entry unless the campaign failed over.")
-        List<ProviderCounts> providers) {
+        List<ProviderCounts> providers,
+    @Schema(
+            description =
+                "While the campaign is sending through a provider with a rate limit: when its"
+                    + " waiting recipients will have been sent at that limit (as if it had the"
+                    + " provider to itself); null otherwise.")
+        Instant expectedFinishAt) {
 
   /** The campaign moved from one provider to its backup. */
   public record FailoverView(

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.validation.Validator;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.stream.Collectors;
 import org.mailhub.callback.DeliveryEventRepository;
 import org.mailhub.callback.DeliveryEventType;
 import org.mailhub.dispatch.Messages;
+import org.mailhub.dispatch.ProviderPace;
 import org.mailhub.dispatch.SendRecord;
 import org.mailhub.dispatch.SendRepository;
 import org.mailhub.dispatch.SendStatus;
@@ -48,6 +50,7 @@ public class CampaignService {
   @Inject SendRepository sends;
   @Inject org.mailhub.dispatch.ChunkRepository chunks;
   @Inject DeliveryEventRepository events;
+  @Inject org.mailhub.dispatch.Paces paces;
   @Inject Messages messages;
   @Inject Validator validator;
   @Inject PublicUrl publicUrl;
@@ -360,15 +363,16 @@ public class CampaignService {
 
   private CampaignResponse view(
       Campaign c,
-      Map<SendStatus, Long> counts,
+      Map<SendStatus, Long> byStatus,
       List<org.mailhub.dispatch.CampaignFailover> failovers) {
     Audience a = c.audience();
+    CampaignResponse.Counts counts = CampaignResponse.Counts.of(byStatus);
     return new CampaignResponse(
         c.id(),
         c.name(),
         c.providerId(),
         c.status(),
-        CampaignResponse.Counts.of(counts),
+        counts,
         c.subject(),
         c.fromName(),
         c.html(),
@@ -383,7 +387,26 @@ public class CampaignService {
         c.launchedAt(),
         c.finishedAt(),
         routes.views(failovers),
-        routes.providers(c, counts, !failovers.isEmpty()));
+        routes.providers(c, byStatus, !failovers.isEmpty()),
+        expectedFinish(c, counts.queued()));
+  }
+
+  /**
+   * When a sending campaign's waiting recipients will have been sent at its provider's rate limit,
+   * as if it had the provider to itself; null without a limit.
+   */
+  private Instant expectedFinish(Campaign c, long queued) {
+    if (c.status() != CampaignStatus.SENDING || c.providerId() == null || queued == 0) {
+      return null;
+    }
+    Provider provider = providers.find(c.providerId()).orElse(null);
+    if (provider == null || !provider.rateLimit().isLimited()) {
+      return null;
+    }
+    return paces
+        .find(provider.id())
+        .orElseGet(() -> new ProviderPace(provider.id()))
+        .expectedFinish(Instant.now(), queued, provider.rateLimit());
   }
 
   /**

@@ -44,6 +44,7 @@ public class Dispatcher {
   @Inject Recorder recorder;
   @Inject ProviderSettings settings;
   @Inject ProviderBreakers breakers;
+  @Inject Pacer pacer;
   @Inject UnsubscribeLinks links;
   @Inject Node node;
   @Inject ServerState server;
@@ -181,6 +182,13 @@ public class Dispatcher {
     claimed.recipients().forEach(q -> byMeta.put(q.recipient().meta(), q.recipient()));
     long lookedAt = System.nanoTime();
     for (int i = 0; i < batches.size(); i++) {
+      // the provider's rate limit and pauses first, so that the checks below follow a wait: a
+      // near slot is waited for, the recipients wait for a far one in the queue
+      Duration later = pacer.admit(provider, batches.get(i).size());
+      if (later != null) {
+        ledger.release(chunk, rest(batches, i, byMeta), later);
+        return;
+      }
       // a lapse since the claim, even if the lease holds again, may have let another node take it
       boolean leaseLapsed = !heartbeat.holds() || heartbeat.lapses() != lapses;
       if (server.stopping() || leaseLapsed) {
@@ -266,7 +274,13 @@ public class Dispatcher {
               CampaignFailover.authenticationFailed(outcome.status()));
     } catch (ProviderUnavailable e) {
       breakers.failed(provider.id());
-      return new Ledger.CallResult.Retry(describe(e.outcome()), backoff(chunk.attempt()));
+      Duration backoff = backoff(chunk.attempt());
+      if (e.retryAfter().isPresent()) {
+        Duration pause = e.retryAfter().get();
+        pacer.pause(provider.id(), pause);
+        backoff = pause.compareTo(backoff) > 0 ? pause : backoff;
+      }
+      return new Ledger.CallResult.Retry(describe(e.outcome()), backoff);
     } catch (CallRefused e) {
       return new Ledger.CallResult.Failed(describe(e.outcome()));
     } catch (OutcomeUnknown e) {

@@ -73,6 +73,11 @@ public class Leases {
   }
 
   private Instant now() {
+    return databaseNow(em);
+  }
+
+  /** The database's time now: the one clock that every node sees alike. */
+  static Instant databaseNow(EntityManager em) {
     Object now = em.createNativeQuery("select current_timestamp").getSingleResult();
     if (now instanceof Timestamp timestamp) {
       return timestamp.toInstant();

@@ -16,6 +16,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Instant;
 
 /**
  * The HTTP side shared by the HTTP-based gateways: one pooled JDK client with timeouts, and the
@@ -45,7 +46,8 @@ public class HttpExchange {
    * Sends the request and returns the provider's answer when it is final (2xx, or 4xx other than
    * 429).
    *
-   * @throws ProviderUnavailable on 5xx, 429 and when no connection could be made
+   * @throws ProviderUnavailable on 5xx, 429 and when no connection could be made; with the answer's
+   *     {@code Retry-After}, if any
    * @throws OutcomeUnknown when the request may have reached the provider but no answer came
    */
   public HttpResponse<String> send(HttpRequest.Builder request) {
@@ -84,8 +86,15 @@ public class HttpExchange {
     }
     int status = response.statusCode();
     if (status >= 500 || status == 429) {
+      // a 429 or 503 may say how long to stay away; dispatch then pauses the provider for everybody
       throw new ProviderUnavailable(
-          SendOutcome.rejected(status, null, excerpt(response.body())), null);
+          SendOutcome.rejected(status, null, excerpt(response.body())),
+          null,
+          response
+              .headers()
+              .firstValue("Retry-After")
+              .flatMap(value -> RetryAfter.parse(value, Instant.now()))
+              .orElse(null));
     }
     return response;
   }

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "settingsError",
   "callbackAuth",
   "warnings",
-  "backupProviderId"
+  "backupProviderId",
+  "rateLimit"
 })
 public record ProviderResponse(
     Long id,
@@ -49,7 +50,9 @@ public record ProviderResponse(
     CallbackAuthView callbackAuth,
     List<String> warnings,
     @Schema(description = "The provider that takes over when this one fails; null when none.")
-        Long backupProviderId) {
+        Long backupProviderId,
+    @Schema(description = "How fast mailhub sends through the provider; null: as fast as it goes.")
+        RateLimitView rateLimit) {
 
   /**
    * The provider as a viewer sees it: without the callback URL, whose token lets anyone post events
@@ -72,11 +75,24 @@ public record ProviderResponse(
         settingsError,
         callbackAuth,
         warnings,
-        backupProviderId);
+        backupProviderId,
+        rateLimit);
   }
 
   /** The webhook credentials, the password masked. */
   public record CallbackAuthView(String username, String password) {}
+
+  /** A provider's rate limit; a limit it does not have is null. */
+  @Schema(name = "RateLimitView")
+  public record RateLimitView(Integer perSecond, Integer perHour, Integer perDay) {
+
+    /** The limit, or null when there is none. */
+    static RateLimitView of(RateLimit limit) {
+      return limit.isLimited()
+          ? new RateLimitView(limit.perSecond(), limit.perHour(), limit.perDay())
+          : null;
+    }
+  }
 
   public record PreferenceCenterView(PreferenceCenter.Mode mode, String url) {}
 }

@@ -4,8 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.Validator;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -95,6 +98,7 @@ public class ProviderService {
     Provider provider =
         new Provider(request.type(), callbackToken, details(request), settings.seal(accepted));
     protectCallbacks(provider, request.callbackAuth());
+    provider.limitRate(rateLimit(request.rateLimit()));
     List<Provider> all = providers.lockAll();
     if (all.isEmpty()) {
       provider.markDefault();
@@ -134,6 +138,7 @@ public class ProviderService {
     provider.update(details(request), settings.seal(accepted));
     protectCallbacks(provider, request.callbackAuth());
     backUp(provider, request.backupProviderId(), providers.lockAll());
+    provider.limitRate(rateLimit(request.rateLimit()));
     return view(provider);
   }
 
@@ -313,6 +318,11 @@ public class ProviderService {
     } catch (RequestRejected e) {
       errors.addAll(e.fieldErrors());
     }
+    try {
+      rateLimit(request.rateLimit());
+    } catch (RequestRejected e) {
+      errors.addAll(e.fieldErrors());
+    }
     Object accepted = null;
     if (request.type() != null
         && request.settings() != null
@@ -367,6 +377,44 @@ public class ProviderService {
         preferenceCenter);
   }
 
+  /**
+   * The limit the request gives, each value a whole number from 1 to {@link RateLimit#MAX}; a
+   * string or a fraction is refused naming its field, not read as a number.
+   */
+  static RateLimit rateLimit(ProviderRequest.RateLimitRequest request) {
+    if (request == null) {
+      return RateLimit.none();
+    }
+    List<FieldError> errors = new ArrayList<>();
+    Integer perSecond = limit(request.perSecond(), "perSecond", errors);
+    Integer perHour = limit(request.perHour(), "perHour", errors);
+    Integer perDay = limit(request.perDay(), "perDay", errors);
+    if (errors.isEmpty()) {
+      try {
+        return RateLimit.of(perSecond, perHour, perDay);
+      } catch (RateLimit.Invalid e) {
+        errors.add(new FieldError("rateLimit." + e.field(), e.getMessage()));
+      }
+    }
+    throw RequestRejected.invalid(errors);
+  }
+
+  private static Integer limit(JsonValue value, String field, List<FieldError> errors) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (value instanceof JsonNumber number
+        && number.isIntegral()
+        // compared as decimals: 1e999999999 would be a huge BigInteger
+        && number.bigDecimalValue().compareTo(BigDecimal.ONE) >= 0
+        && number.bigDecimalValue().compareTo(BigDecimal.valueOf(RateLimit.MAX)) <= 0) {
+      return number.intValue();
+    }
+    errors.add(
+        new FieldError("rateLimit." + field, "must be a whole number from 1 to " + RateLimit.MAX));
+    return null;
+  }
+
   private ProviderResponse view(Provider provider) {
     JsonObject masked = null;
     String settingsError = null;
@@ -397,7 +445,8 @@ public class ProviderService {
             : new ProviderResponse.CallbackAuthView(
                 provider.callbackUsername(), ProviderSettings.MASK),
         warnings,
-        provider.backupProviderId());
+        provider.backupProviderId(),
+        ProviderResponse.RateLimitView.of(provider.rateLimit()));
   }
 
   private String callbackUrl(Provider provider) {

@@ -37,7 +37,10 @@ public class ProviderEditor implements Serializable {
           Map.entry("preferenceCenter.url", "provider:preferenceUrl"),
           Map.entry("callbackAuth.username", "provider:callbackUsername"),
           Map.entry("callbackAuth.password", "provider:callbackPassword"),
-          Map.entry("backupProviderId", "provider:backupProvider"));
+          Map.entry("backupProviderId", "provider:backupProvider"),
+          Map.entry("rateLimit.perSecond", "provider:ratePerSecond"),
+          Map.entry("rateLimit.perHour", "provider:ratePerHour"),
+          Map.entry("rateLimit.perDay", "provider:ratePerDay"));
 
   @Inject ProviderService providers;
   @Inject SettingsForms settingsForms;
@@ -67,6 +70,10 @@ public class ProviderEditor implements Serializable {
   /** The other providers by nickname, which may back this one up. */
   private Map<String, Long> backupChoices;
 
+  private Integer ratePerSecond;
+  private Integer ratePerHour;
+  private Integer ratePerDay;
+
   /** Reads the provider named by the {@code id} parameter, or prepares a new one. */
   public void load() {
     if (id == null) {
@@ -95,6 +102,11 @@ public class ProviderEditor implements Serializable {
     if (p.callbackAuth() != null) {
       callbackUsername = p.callbackAuth().username();
       callbackPassword.keep(p.callbackAuth().password());
+    }
+    if (p.rateLimit() != null) {
+      ratePerSecond = p.rateLimit().perSecond();
+      ratePerHour = p.rateLimit().perHour();
+      ratePerDay = p.rateLimit().perDay();
     }
     if (p.settingsError() != null) {
       Pages.error(p.settingsError() + " Enter the settings and their secrets again.");
@@ -144,7 +156,10 @@ public class ProviderEditor implements Serializable {
             callbackUsername == null || callbackUsername.isBlank()
                 ? null
                 : new ProviderRequest.CallbackAuth(callbackUsername, callbackPassword.getValue()),
-            backupProviderId);
+            backupProviderId,
+            ratePerSecond == null && ratePerHour == null && ratePerDay == null
+                ? null
+                : ProviderRequest.RateLimitRequest.of(ratePerSecond, ratePerHour, ratePerDay));
     try {
       ProviderResponse saved;
       if (id == null) {
@@ -290,5 +305,29 @@ public class ProviderEditor implements Serializable {
 
   public Secret getCallbackPassword() {
     return callbackPassword;
+  }
+
+  public Integer getRatePerSecond() {
+    return ratePerSecond;
+  }
+
+  public void setRatePerSecond(Integer ratePerSecond) {
+    this.ratePerSecond = ratePerSecond;
+  }
+
+  public Integer getRatePerHour() {
+    return ratePerHour;
+  }
+
+  public void setRatePerHour(Integer ratePerHour) {
+    this.ratePerHour = ratePerHour;
+  }
+
+  public Integer getRatePerDay() {
+    return ratePerDay;
+  }
+
+  public void setRatePerDay(Integer ratePerDay) {
+    this.ratePerDay = ratePerDay;
   }
 }

@@ -129,8 +129,9 @@ public class ProviderPace {
     long hourUsed = at / HOUR == hourWindow ? hourCount : 0;
     long dayUsed = at / DAY == dayWindow ? dayCount : 0;
     long left = queued;
-    // whole windows at a time, so that a campaign of millions is estimated in a few steps
-    while (left > 0) {
+    // whole windows at a time, so that a campaign of millions is estimated in a few steps; never
+    // more than some centuries of windows, whatever the numbers
+    for (int windows = 0; left > 0 && windows < 1_000_000; windows++) {
       long hourRoom = limit.perHour() == null ? Long.MAX_VALUE : limit.perHour() - hourUsed;
       long dayRoom = limit.perDay() == null ? Long.MAX_VALUE : limit.perDay() - dayUsed;
       long windowEnd =

@@ -14,7 +14,8 @@ import java.util.Objects;
 public class RateLimit {
 
   /** The largest limit taken: a higher one is no limit at all for a single mailhub. */
-  public static final int MAX = 1_000_000_000;
+  /** A million a second is more than any ESP plan; more would overflow the pace's arithmetic. */
+  public static final int MAX = 1_000_000;
 
   @Column(name = "rate_per_second")
   private Integer perSecond;

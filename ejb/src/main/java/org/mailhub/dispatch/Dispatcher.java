@@ -280,7 +280,9 @@ public class Dispatcher {
         pacer.pause(provider.id(), pause);
         backoff = pause.compareTo(backoff) > 0 ? pause : backoff;
       }
-      return new Ledger.CallResult.Retry(describe(e.outcome()), backoff);
+      Integer status = e.outcome().status();
+      boolean gatewayGaveUp = status != null && (status == 502 || status == 504);
+      return new Ledger.CallResult.Retry(describe(e.outcome()), backoff, !gatewayGaveUp);
     } catch (CallRefused e) {
       return new Ledger.CallResult.Failed(describe(e.outcome()));
     } catch (OutcomeUnknown e) {

@@ -72,6 +72,7 @@ public class Failover {
       return result;
     }
     if (result instanceof Ledger.CallResult.Retry retry
+        && retry.movable()
         && CampaignFailover.movesOn(attempt, afterAttempts)) {
       return new Ledger.CallResult.FailOver(
           "failed over from "

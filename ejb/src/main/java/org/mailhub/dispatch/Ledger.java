@@ -58,7 +58,18 @@ public class Ledger {
     record InDoubt(String error) implements CallResult {}
 
     /** The provider refused in a way that may heal; it did not take the emails. */
-    record Retry(String error, Duration delay) implements CallResult {}
+    /**
+     * A failure that may heal: the call is made again later. {@code movable} is false when the
+     * answer came from a gateway in front of the provider that gave up waiting for it (502, 504):
+     * the provider may have taken the emails, so they may be tried again there but never moved to
+     * another provider.
+     */
+    record Retry(String error, Duration delay, boolean movable) implements CallResult {
+
+      public Retry(String error, Duration delay) {
+        this(error, delay, true);
+      }
+    }
 
     /**
      * The provider did not take the emails (a refusal that may heal, past its attempts, or of

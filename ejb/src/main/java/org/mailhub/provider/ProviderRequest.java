@@ -51,10 +51,10 @@ public record ProviderRequest(
           "Emails per second, and optionally per hour and per day (UTC), as an ESP plan states them;"
               + " a batch call counts its recipients. perHour and perDay need perSecond.")
   public record RateLimitRequest(
-      @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000000", example = "50")
+      @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000", example = "50")
           JsonValue perSecond,
-      @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000000") JsonValue perHour,
-      @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000000") JsonValue perDay) {
+      @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000") JsonValue perHour,
+      @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000000") JsonValue perDay) {
 
     /** The limit as a form has it (null: none). */
     public static RateLimitRequest of(Integer perSecond, Integer perHour, Integer perDay) {

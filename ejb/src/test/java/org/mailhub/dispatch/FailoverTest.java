@@ -58,6 +58,16 @@ class FailoverTest {
   }
 
   @Test
+  void aGatewayThatGaveUpWaitingNeverMovesTheEmailsToAnotherProvider() {
+    // 502 or 504: the provider behind the gateway may have taken them
+    Ledger.CallResult retry =
+        new Ledger.CallResult.Retry("504 gateway timeout", Duration.ofSeconds(2), false);
+
+    assertSame(retry, failover.after(primary, 3, retry));
+    assertSame(retry, failover.after(primary, 9, retry));
+  }
+
+  @Test
   void wrongCredentialsMoveOnAtOnceAndOtherRefusalsNever() {
     var auth = new Ledger.CallResult.Failed("401 bad key", false, true);
     var over = assertInstanceOf(Ledger.CallResult.FailOver.class, failover.after(primary, 1, auth));

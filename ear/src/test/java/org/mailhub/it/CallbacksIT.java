@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,7 +64,7 @@ class CallbacksIT {
                 generic.getInt("id"),
                 "{\"type\": \"PROPERTY\", \"property\": \"run\", \"value\": \"" + run + "\"}"));
     assertEquals("SENT", Campaigns.awaitEnd(a).getString("status"));
-    Map<String, String> meta = metas(a);
+    Map<String, String> meta = Campaigns.metas(a);
     String v2 =
         """
         {"version": "v2", "events": {
@@ -91,7 +89,7 @@ class CallbacksIT {
                 email(4),
                 meta.get(email(4)));
 
-    HttpResponse<String> answer = Mailhub.post(path(generic), v2);
+    HttpResponse<String> answer = Mailhub.post(Campaigns.callbackPath(generic), v2);
 
     assertEquals(200, answer.statusCode(), answer.body());
     JsonObject counts = Mailhub.json(answer);
@@ -111,7 +109,7 @@ class CallbacksIT {
             + "\"MANUAL\":0,\"DROPPED\":0,\"INVALID_ADDRESS\":0,\"BLOCKED\":0,\"DEACTIVATED\":0,\"INACTIVE\":0,"
             + "\"ADDRESS_REJECTED\":0,\"SOFT_BOUNCES\":0}}";
     assertEquals(expected, Mailhub.get("api/campaigns/" + a + "/stats").body());
-    assertEquals(200, Mailhub.post(path(generic), v2).statusCode());
+    assertEquals(200, Mailhub.post(Campaigns.callbackPath(generic), v2).statusCode());
     assertEquals(
         expected,
         Mailhub.get("api/campaigns/" + a + "/stats").body(),
@@ -138,10 +136,10 @@ class CallbacksIT {
                     .formatted(run, esp.url("/v6/mail/send"))));
     long b = Campaigns.launch(campaign(netcore.getInt("id"), emails(5, 6, 7)));
     Campaigns.awaitEnd(b);
-    Map<String, String> ncMeta = metas(b);
+    Map<String, String> ncMeta = Campaigns.metas(b);
     HttpResponse<String> netcoreAnswer =
         Mailhub.post(
-            path(netcore),
+            Campaigns.callbackPath(netcore),
             """
             [{"TRANSID": "155362501117028031234", "EMAIL": "%s", "EVENT": "delivered", "TIMESTAMP": "1553681625", "X-APIHEADER": "%s"},
              {"TRANSID": 155362501117028032345, "EMAIL": "%s", "EVENT": "bounced", "BOUNCE_TYPE": "HARDBOUNCE", "TIMESTAMP": 1553681626, "X-APIHEADER": "%s"},
@@ -160,7 +158,10 @@ class CallbacksIT {
     assertEquals(1, netcoreStats.getJsonObject("failed").getInt("spam"));
     assertSuppressed(email(6), "HARD_BOUNCE", b);
     assertSuppressed(email(7), "SPAM_COMPLAINT", b);
-    assertEquals(200, Mailhub.post(path(netcore), "[]").statusCode(), "Netcore's URL check");
+    assertEquals(
+        200,
+        Mailhub.post(Campaigns.callbackPath(netcore), "[]").statusCode(),
+        "Netcore's URL check");
 
     // 3. Postmark over SMTP: its bounce webhook, linked by Metadata.meta
     JsonObject postmark =
@@ -175,7 +176,7 @@ class CallbacksIT {
     String pmMeta = SMTP.getReceivedMessages()[0].getHeader("X-PM-Metadata-meta")[0];
     HttpResponse<String> postmarkAnswer =
         Mailhub.post(
-            path(postmark),
+            Campaigns.callbackPath(postmark),
             """
             {"RecordType": "Bounce", "ID": 4323372036854775807, "Type": "HardBounce", "TypeCode": 1,
              "MessageID": "883953f4-6105-42a2-a16a-77a8eac79483", "Metadata": {"meta": "%s"},
@@ -242,7 +243,7 @@ class CallbacksIT {
     // the ESP has no meta of mailhub's to send back: it sends its own, as in the document
     HttpResponse<String> answer =
         Mailhub.post(
-            path(provider),
+            Campaigns.callbackPath(provider),
             """
             {"version": "v2", "events": {
               "failed": [
@@ -284,11 +285,12 @@ class CallbacksIT {
     JsonObject provider = Mailhub.json(Campaigns.createProvider(genericProvider("protocol")));
 
     assertEquals(404, Mailhub.post("callbacks/no-such-token", "[]").statusCode());
-    assertEquals(200, head(path(provider)).statusCode());
+    assertEquals(200, head(Campaigns.callbackPath(provider)).statusCode());
     assertEquals(404, head("callbacks/no-such-token").statusCode());
-    assertEquals(200, Mailhub.post(path(provider), "[]").statusCode());
+    assertEquals(200, Mailhub.post(Campaigns.callbackPath(provider), "[]").statusCode());
 
-    HttpResponse<String> v1 = Mailhub.post(path(provider), "{\"version\": \"v1\", \"events\": {}}");
+    HttpResponse<String> v1 =
+        Mailhub.post(Campaigns.callbackPath(provider), "{\"version\": \"v1\", \"events\": {}}");
     assertEquals(400, v1.statusCode());
     assertEquals(
         "version", Mailhub.json(v1).getJsonArray("violations").getJsonObject(0).getString("field"));
@@ -298,13 +300,14 @@ class CallbacksIT {
       many.append(i == 0 ? "" : ",")
           .append("{\"type\": \"spam\", \"email\": \"a@x.com\", \"meta\": \"m\"}");
     }
-    HttpResponse<String> tooMany = Mailhub.post(path(provider), many + "]}}");
+    HttpResponse<String> tooMany = Mailhub.post(Campaigns.callbackPath(provider), many + "]}}");
     assertEquals(400, tooMany.statusCode());
     assertEquals("More than allowed events received", Mailhub.json(tooMany).getString("message"));
 
-    HttpResponse<String> huge = Mailhub.post(path(provider), "[" + " ".repeat(1_100_000) + "]");
+    HttpResponse<String> huge =
+        Mailhub.post(Campaigns.callbackPath(provider), "[" + " ".repeat(1_100_000) + "]");
     assertEquals(413, huge.statusCode());
-    assertEquals(400, Mailhub.post(path(provider), "{not json").statusCode());
+    assertEquals(400, Mailhub.post(Campaigns.callbackPath(provider), "{not json").statusCode());
   }
 
   @Test
@@ -323,9 +326,10 @@ class CallbacksIT {
             + email(9)
             + "\"}";
 
-    assertEquals(401, Mailhub.post(path(provider), body).statusCode());
-    assertEquals(401, post(path(provider), body, "postmark:wrong").statusCode());
-    assertEquals(200, post(path(provider), body, "postmark:s3cret:pw").statusCode());
+    assertEquals(401, Mailhub.post(Campaigns.callbackPath(provider), body).statusCode());
+    assertEquals(401, post(Campaigns.callbackPath(provider), body, "postmark:wrong").statusCode());
+    assertEquals(
+        200, post(Campaigns.callbackPath(provider), body, "postmark:s3cret:pw").statusCode());
   }
 
   private String email(int i) {
@@ -354,12 +358,6 @@ class CallbacksIT {
         .formatted(provider, audience);
   }
 
-  private static Map<String, String> metas(long campaign) {
-    Map<String, String> metas = new HashMap<>();
-    Campaigns.sends(campaign).forEach(s -> metas.put(s.getString("email"), s.getString("meta")));
-    return metas;
-  }
-
   private static JsonObject sendOf(long campaign, String email) {
     return Campaigns.sends(campaign).stream()
         .filter(s -> s.getString("email").equals(email))
@@ -368,16 +366,8 @@ class CallbacksIT {
   }
 
   private static void assertSuppressed(String email, String reason, long campaign) {
-    HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
-    assertEquals(200, found.statusCode(), email + ": " + found.body());
-    JsonObject suppression = Mailhub.json(found);
-    assertEquals(reason, suppression.getString("reason"));
-    assertEquals(campaign, suppression.getJsonNumber("campaignId").longValue());
-  }
-
-  /** The path of the provider's callback URL, posted to the mailhub under test. */
-  private static String path(JsonObject provider) {
-    return URI.create(provider.getString("callbackUrl")).getPath().substring(1);
+    JsonObject suppression = Campaigns.assertSuppressed(email, reason);
+    assertEquals(campaign, suppression.getJsonNumber("campaignId").longValue(), email);
   }
 
   private static HttpResponse<String> head(String path) {

@@ -164,4 +164,25 @@ final class Campaigns {
       Thread.sleep(100);
     }
   }
+
+  /** The path of the provider's callback URL, to post to the mailhub under test. */
+  static String callbackPath(JsonObject provider) {
+    return URI.create(provider.getString("callbackUrl")).getPath().substring(1);
+  }
+
+  /** The meta value of each recipient's send, by address. */
+  static java.util.Map<String, String> metas(long campaign) {
+    java.util.Map<String, String> metas = new java.util.HashMap<>();
+    sends(campaign).forEach(s -> metas.put(s.getString("email"), s.getString("meta")));
+    return metas;
+  }
+
+  /** Asserts that the address is suppressed for the reason; the suppression. */
+  static JsonObject assertSuppressed(String email, String reason) {
+    HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
+    assertEquals(200, found.statusCode(), email + ": " + found.body());
+    JsonObject suppression = Mailhub.json(found);
+    assertEquals(reason, suppression.getString("reason"), email);
+    return suppression;
+  }
 }

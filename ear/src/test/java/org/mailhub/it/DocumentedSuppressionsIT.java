@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,11 +68,11 @@ class DocumentedSuppressionsIT {
                     .formatted(run, esp.url("/v6/mail/send"))));
     long campaign = Campaigns.launch(campaign(netcore.getInt("id"), emails(0, 1, 2, 3)));
     Campaigns.awaitEnd(campaign);
-    Map<String, String> meta = metas(campaign);
+    Map<String, String> meta = Campaigns.metas(campaign);
 
     HttpResponse<String> answer =
         Mailhub.post(
-            path(netcore),
+            Campaigns.callbackPath(netcore),
             """
             [{"transid": 1001, "email": "%s", "event": "bounced", "response": "550 5.1.1 user unknown", "timestamp": 1553681625, "x-apiheader": "%s"},
              {"sg_message_id": "1002", "email": "%s", "event": "dropped", "reason": "Email dropped: User present in global blacklisting", "timestamp": 1553681626},
@@ -206,7 +204,8 @@ class DocumentedSuppressionsIT {
   }
 
   private void bounce(JsonObject provider, String record, int recipient) {
-    HttpResponse<String> answer = Mailhub.post(path(provider), record.formatted(email(recipient)));
+    HttpResponse<String> answer =
+        Mailhub.post(Campaigns.callbackPath(provider), record.formatted(email(recipient)));
     assertEquals(200, answer.statusCode(), answer.body());
     assertEquals(1, Mailhub.json(answer).getInt("processed"), record + ": " + answer.body());
   }
@@ -245,12 +244,6 @@ class DocumentedSuppressionsIT {
         .formatted(provider, audience);
   }
 
-  private static Map<String, String> metas(long campaign) {
-    Map<String, String> metas = new HashMap<>();
-    Campaigns.sends(campaign).forEach(s -> metas.put(s.getString("email"), s.getString("meta")));
-    return metas;
-  }
-
   private static JsonObject sendOf(long campaign, String email) {
     return Campaigns.sends(campaign).stream()
         .filter(s -> s.getString("email").equals(email))
@@ -259,19 +252,12 @@ class DocumentedSuppressionsIT {
   }
 
   private static void assertSuppressed(String email, String reason, long campaign) {
-    HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
-    assertEquals(200, found.statusCode(), email + ": " + found.body());
-    JsonObject suppression = Mailhub.json(found);
-    assertEquals(reason, suppression.getString("reason"), email);
+    JsonObject suppression = Campaigns.assertSuppressed(email, reason);
     assertEquals(campaign, suppression.getJsonNumber("campaignId").longValue(), email);
   }
 
   private static void assertNotSuppressed(String email, String why) {
     HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
     assertEquals(404, found.statusCode(), why + ": " + found.body());
-  }
-
-  private static String path(JsonObject provider) {
-    return URI.create(provider.getString("callbackUrl")).getPath().substring(1);
   }
 }

@@ -10,7 +10,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +94,7 @@ class MailgunIT {
           "each recipient's own meta");
       meta.put(send.getString("email"), send.getString("meta"));
     }
-    String path = path(provider);
+    String path = Campaigns.callbackPath(provider);
 
     // Mailgun reports, each webhook signed with the account's key
     List<String> webhooks =
@@ -126,9 +125,9 @@ class MailgunIT {
             + "\"MANUAL\":0,\"DROPPED\":0,\"INVALID_ADDRESS\":0,\"BLOCKED\":0,\"DEACTIVATED\":0,\"INACTIVE\":0,"
             + "\"ADDRESS_REJECTED\":0,\"SOFT_BOUNCES\":0}}";
     assertEquals(expected, Mailhub.get("api/campaigns/" + campaign + "/stats").body());
-    assertSuppressed(email(1), "HARD_BOUNCE");
-    assertSuppressed(email(2), "SPAM_COMPLAINT");
-    assertSuppressed(email(3), "UNSUBSCRIBED");
+    Campaigns.assertSuppressed(email(1), "HARD_BOUNCE");
+    Campaigns.assertSuppressed(email(2), "SPAM_COMPLAINT");
+    Campaigns.assertSuppressed(email(3), "UNSUBSCRIBED");
 
     // forged, replayed, stale and unsigned webhooks: 401, and nothing changes
     String bounceOf5 =
@@ -158,7 +157,7 @@ class MailgunIT {
 
     HttpResponse<String> refused =
         Mailhub.post(
-            path(provider),
+            Campaigns.callbackPath(provider),
             signed(
                 event("failed", 0, Map.of(), "\"severity\": \"permanent\","),
                 SIGNING_KEY,
@@ -264,16 +263,6 @@ class MailgunIT {
     assertEquals("UNAUTHORIZED", error.getString("code"));
     assertTrue(error.getString("message").contains(why), answer.body());
     assertFalse(answer.body().contains(SIGNING_KEY));
-  }
-
-  private static void assertSuppressed(String email, String reason) {
-    HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
-    assertEquals(200, found.statusCode(), email + ": " + found.body());
-    assertEquals(reason, Mailhub.json(found).getString("reason"));
-  }
-
-  private static String path(JsonObject provider) {
-    return URI.create(provider.getString("callbackUrl")).getPath().substring(1);
   }
 
   /**

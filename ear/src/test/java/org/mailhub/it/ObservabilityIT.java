@@ -174,7 +174,7 @@ class ObservabilityIT {
     JsonObject sent = Campaigns.sends(campaign).get(0);
     HttpResponse<String> webhook =
         Mailhub.post(
-            URI.create(provider.getString("callbackUrl")).getPath().substring(1),
+            Campaigns.callbackPath(provider),
             """
             {"version": "v2", "events": {"clicked": [
               {"type": "clicked", "email": "%s", "meta": "%s"},

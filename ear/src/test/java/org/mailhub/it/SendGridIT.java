@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,7 +84,7 @@ class SendGridIT {
 
     // the HTML differs only by each recipient's unsubscribe link: the requests share it and each
     // personalization substitutes its own link, carries its meta and its List-Unsubscribe
-    Map<String, String> metas = metas(campaign);
+    Map<String, String> metas = Campaigns.metas(campaign);
     List<JsonObject> personalizations = new ArrayList<>();
     for (RecordingEsp.Request call : sendgrid.received()) {
       JsonObject body = Mailhub.parse(call.body()).asJsonObject();
@@ -131,9 +129,9 @@ class SendGridIT {
         "delivered 1, failed {\"hard_bounce\":1,\"soft_bounce\":1,\"dropped\":0,\"invalid\":0,"
             + "\"spam\":1,\"unsubscribed\":1}, clicked 1, opened 1";
     assertEquals(expected, summary(stats));
-    assertSuppressed(email(1), "HARD_BOUNCE");
-    assertSuppressed(email(3), "SPAM_COMPLAINT");
-    assertSuppressed(email(4), "UNSUBSCRIBED");
+    Campaigns.assertSuppressed(email(1), "HARD_BOUNCE");
+    Campaigns.assertSuppressed(email(3), "SPAM_COMPLAINT");
+    Campaigns.assertSuppressed(email(4), "UNSUBSCRIBED");
     assertEquals(
         404, Mailhub.get("api/suppressions/" + email(2)).statusCode(), "a block is no hard bounce");
 
@@ -143,7 +141,7 @@ class SendGridIT {
 
     // what SendGrid did not sign, or signed long ago, is refused and changes nothing
     String drop = "[" + event("dropped", 5, metas, ",\"reason\":\"Bounced Address\"") + "]";
-    HttpResponse<String> unsigned = Mailhub.post(path(provider), drop);
+    HttpResponse<String> unsigned = Mailhub.post(Campaigns.callbackPath(provider), drop);
     assertEquals(401, unsigned.statusCode());
     assertEquals("UNAUTHORIZED", Mailhub.json(unsigned).getString("code"));
     assertTrue(Mailhub.json(unsigned).getString("message").contains("unsigned"), unsigned.body());
@@ -163,7 +161,7 @@ class SendGridIT {
     String at = now();
     HttpResponse<String> tampered =
         post(
-            path(provider),
+            Campaigns.callbackPath(provider),
             drop.replace("Bounced Address", "Spam Reporting Address"),
             sign(drop, signing.getPrivate(), at),
             at);
@@ -321,7 +319,7 @@ class SendGridIT {
   /** Posts the body as SendGrid does: signed over the timestamp and the body's bytes. */
   private static HttpResponse<String> postSigned(
       JsonObject provider, String body, PrivateKey key, String timestamp) throws Exception {
-    return post(path(provider), body, sign(body, key, timestamp), timestamp);
+    return post(Campaigns.callbackPath(provider), body, sign(body, key, timestamp), timestamp);
   }
 
   private static String sign(String body, PrivateKey key, String timestamp) throws Exception {
@@ -355,22 +353,6 @@ class SendGridIT {
         + stats.getInt("clicked")
         + ", opened "
         + stats.getInt("opened");
-  }
-
-  private static Map<String, String> metas(long campaign) {
-    Map<String, String> metas = new HashMap<>();
-    Campaigns.sends(campaign).forEach(s -> metas.put(s.getString("email"), s.getString("meta")));
-    return metas;
-  }
-
-  private static void assertSuppressed(String email, String reason) {
-    HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
-    assertEquals(200, found.statusCode(), email + ": " + found.body());
-    assertEquals(reason, Mailhub.json(found).getString("reason"));
-  }
-
-  private static String path(JsonObject provider) {
-    return URI.create(provider.getString("callbackUrl")).getPath().substring(1);
   }
 
   private String email(int i) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -183,10 +182,10 @@ class SesIT {
     assertEquals(1, failed.getInt("unsubscribed"), stats.toString());
     assertEquals(1, stats.getInt("opened"), stats.toString());
     assertEquals(1, stats.getInt("clicked"), stats.toString());
-    assertSuppressed(email(1), "HARD_BOUNCE");
-    assertSuppressed(email(2), "HARD_BOUNCE");
-    assertSuppressed(email(4), "SPAM_COMPLAINT");
-    assertSuppressed(email(5), "UNSUBSCRIBED");
+    Campaigns.assertSuppressed(email(1), "HARD_BOUNCE");
+    Campaigns.assertSuppressed(email(2), "HARD_BOUNCE");
+    Campaigns.assertSuppressed(email(4), "SPAM_COMPLAINT");
+    Campaigns.assertSuppressed(email(5), "UNSUBSCRIBED");
     assertEquals(
         404,
         Mailhub.get("api/suppressions/" + email(3)).statusCode(),
@@ -498,9 +497,7 @@ class SesIT {
   private static HttpResponse<String> postToCallback(JsonObject provider, JsonObject message) {
     // as SNS posts: JSON as text/plain, the type in a header
     return Mailhub.send(
-        HttpRequest.newBuilder(
-                Mailhub.BASE.resolve(
-                    URI.create(provider.getString("callbackUrl")).getPath().substring(1)))
+        HttpRequest.newBuilder(Mailhub.BASE.resolve(Campaigns.callbackPath(provider)))
             .header("Content-Type", "text/plain; charset=UTF-8")
             .header("x-amz-sns-message-type", message.getString("Type"))
             .header("x-amz-sns-topic-arn", message.getString("TopicArn"))
@@ -541,12 +538,6 @@ class SesIT {
 
   private static JsonObject stats(long campaign) {
     return Mailhub.json(Mailhub.get("api/campaigns/" + campaign + "/stats"));
-  }
-
-  private static void assertSuppressed(String email, String reason) {
-    HttpResponse<String> found = Mailhub.get("api/suppressions/" + email);
-    assertEquals(200, found.statusCode(), email + ": " + found.body());
-    assertEquals(reason, Mailhub.json(found).getString("reason"));
   }
 
   private String email(int i) {

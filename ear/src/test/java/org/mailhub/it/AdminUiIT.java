@@ -215,7 +215,7 @@ class AdminUiIT {
   @Test
   @Order(4)
   void sendsTestEmailsAndSeesTheProvidersOwnError() throws Exception {
-    rowAction("SMTP " + run, "test");
+    openTestDialog("SMTP " + run);
     browser.type("test:to", "ui-test@example.com");
     browser.click("test:send");
     browser.waitForText(
@@ -231,7 +231,7 @@ class AdminUiIT {
     esp.answer(
         401,
         "{\"error\":[{\"message\":\"Invalid api_key\",\"code\":\"1001\"}],\"status\":\"error\"}");
-    rowAction("Netcore " + run, "test");
+    openTestDialog("Netcore " + run);
     browser.type("test:to", "ui-test@example.com");
     browser.click("test:send");
     browser.waitForText(
@@ -443,6 +443,20 @@ class AdminUiIT {
     String index = row(nickname).getDomAttribute("data-ri");
     browser.click("list:providers:" + index + ":actions_button");
     browser.click("list:providers:" + index + ":" + action);
+  }
+
+  /**
+   * Opens the test dialog of this provider and waits until the Ajax answer has re-rendered it for
+   * this provider, without the last outcome: typing into the form it replaces would be lost or
+   * appended to the address kept from the last test.
+   */
+  private void openTestDialog(String nickname) {
+    rowAction(nickname, "test");
+    browser.waitUntil(
+        () ->
+            browser.text("test").contains("One real email through " + nickname)
+                && !present("test:outcome"),
+        () -> "the test dialog for " + nickname);
   }
 
   private static String subject(MimeMessage message) {

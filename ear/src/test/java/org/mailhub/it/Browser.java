@@ -55,6 +55,7 @@ final class Browser implements AutoCloseable {
         new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -67,10 +68,18 @@ final class Browser implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
   }
 
+  /**
+   * Types into the input and waits until it holds exactly this text: an Ajax answer that re-renders
+   * the form in between replaces the input, so it is typed again.
+   */
   void type(String id, String text) {
-    WebElement input = element(id);
-    input.clear();
-    input.sendKeys(text);
+    wait.until(
+        d -> {
+          WebElement input = element(id);
+          input.clear();
+          input.sendKeys(text);
+          return text.equals(input.getDomProperty("value"));
+        });
   }
 
   void click(String id) {

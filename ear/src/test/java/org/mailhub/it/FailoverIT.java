@@ -137,6 +137,35 @@ class FailoverIT {
   }
 
   @Test
+  void aPrimaryThatAsksToBeLeftAloneForAnHourFailsOverInsteadOfWaiting() throws Exception {
+    primary.replies(
+        request ->
+            new RecordingEsp.Reply(
+                429, Map.of("Retry-After", "3600"), "{\"error\": \"daily quota reached\"}"));
+    long backupId = provider("backup", backup, "backup@acme.example", null);
+    long primaryId = provider("primary", primary, "news@acme.example", backupId);
+    Campaigns.importTagged(run, recipients());
+
+    long campaign = Campaigns.launchToRun(Mailhub.BASE, primaryId, run);
+    JsonObject finished =
+        Campaigns.awaitEnd(Mailhub.BASE, campaign, java.time.Duration.ofSeconds(60));
+
+    assertEquals("SENT", finished.getString("status"), finished.toString());
+    assertEquals(RECIPIENTS, finished.getJsonObject("counts").getInt("sent"));
+    assertEquals(RECIPIENTS, Campaigns.receivedOnce(backup).size(), backup.paths());
+    // the primary's answer paused it for everybody: only calls already under way reached it
+    assertTrue(primary.count() <= 16, "calls to the paused primary: " + primary.paths());
+    JsonObject failover = finished.getJsonArray("failovers").getJsonObject(0);
+    assertTrue(
+        failover.getString("reason").contains("asked to be left alone for PT"),
+        failover.toString());
+    assertTrue(failover.getString("reason").contains("429"), failover.toString());
+    Campaigns.sends(campaign)
+        .forEach(
+            s -> assertEquals(backupId, s.getJsonNumber("providerId").longValue(), s.toString()));
+  }
+
+  @Test
   void aTestEmailThroughADownPrimaryDoesNotFailOver() throws Exception {
     primary.answer(503, "{\"error\": \"down\"}");
     long backupId = provider("backup", backup, "backup@acme.example", null);

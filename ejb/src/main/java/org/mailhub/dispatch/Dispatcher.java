@@ -186,7 +186,7 @@ public class Dispatcher {
       // near slot is waited for, the recipients wait for a far one in the queue
       Duration later = pacer.admit(provider, batches.get(i).size());
       if (later != null) {
-        ledger.release(chunk, rest(batches, i, byMeta), later);
+        ledger.release(chunk, rest(batches, i, byMeta), failover.whilePaused(provider, later));
         return;
       }
       // a lapse since the claim, even if the lease holds again, may have let another node take it

@@ -8,11 +8,13 @@ import org.mailhub.provider.Provider;
 
 /**
  * Decides which provider a campaign's chunk goes through: the campaign's own, or its backup once
- * the campaign failed over. A campaign fails over when its provider's breaker is open (and a
- * backup's is not), when a call failed in a way that may heal on the recipients' {@code
- * mailhub.dispatch.failover-after-attempts}-th attempt, or at once when the provider refused
- * mailhub's credentials. It then stays on the backup until it ends. Only recipients that no call
- * has carried go to the backup, so nobody gets the email twice; test emails never come here.
+ * the campaign failed over. A campaign fails over when its provider's breaker is open or the
+ * provider asked ({@code Retry-After}) to be left alone for longer than {@code
+ * mailhub.dispatch.failover-after-pause} (and a backup takes calls), when a call failed in a way
+ * that may heal on the recipients' {@code mailhub.dispatch.failover-after-attempts}-th attempt, or
+ * at once when the provider refused mailhub's credentials. It then stays on the backup until it
+ * ends. Only recipients that no call has carried go to the backup, so nobody gets the email twice;
+ * test emails never come here.
  */
 @ApplicationScoped
 public class Failover {
@@ -24,33 +26,79 @@ public class Failover {
   @ConfigProperty(name = "mailhub.dispatch.failover-after-attempts", defaultValue = "3")
   int afterAttempts;
 
+  @Inject Pacer pacer;
+
+  /**
+   * A provider that asks to be left alone for longer than this is as good as down: its campaigns go
+   * on through its backup rather than wait.
+   */
+  @Inject
+  @ConfigProperty(name = "mailhub.dispatch.failover-after-pause", defaultValue = "PT1M")
+  Duration afterPause;
+
   /** The job with the provider to call now, or a delay when none of the chain takes calls. */
   public record Route(Ledger.Job job, Duration delay) {}
 
   /**
-   * The provider the chunk's calls go to: the job's, unless its breaker is open; then the first of
-   * its backups whose breaker is closed, to which the campaign fails over.
+   * The provider the chunk's calls go to: the job's, unless its breaker is open or it asked for a
+   * long pause; then the first of its backups that takes calls, to which the campaign fails over.
    */
   public Route route(Ledger.Job job) {
     Provider current = job.provider();
     Duration open = breakers.closedIn(current.id());
-    if (open.isZero()) {
+    String down = open.isZero() ? pausedLong(current) : null;
+    if (open.isZero() && down == null) {
       return new Route(job, Duration.ZERO);
     }
-    for (Provider backup : ledger.backups(current.id())) {
-      if (breakers.closedIn(backup.id()).isZero()) {
-        ledger.failOver(
-            job.campaign().id(),
-            current.id(),
-            backup.id(),
-            "the circuit breaker of "
-                + current.nickname()
-                + " is open after failures that may heal",
-            false);
-        return new Route(new Ledger.Job(job.campaign(), backup), Duration.ZERO);
+    if (down == null) {
+      down =
+          "the circuit breaker of " + current.nickname() + " is open after failures that may heal";
+    }
+    Provider backup = available(current);
+    if (backup != null) {
+      ledger.failOver(job.campaign().id(), current.id(), backup.id(), down, false);
+      return new Route(new Ledger.Job(job.campaign(), backup), Duration.ZERO);
+    }
+    // paused and nowhere to go: the rate limiter keeps the chunk waiting for the pause
+    return new Route(job, open);
+  }
+
+  /**
+   * How long the recipients of a chunk wait when the provider had no slot for their call: none when
+   * the provider asked for a long pause and a backup takes calls, which the next dispatch of the
+   * chunk goes to.
+   */
+  public Duration whilePaused(Provider provider, Duration later) {
+    if (provider.backupProviderId() == null
+        || later.compareTo(afterPause) <= 0
+        || pausedLong(provider) == null
+        || available(provider) == null) {
+      return later;
+    }
+    return Duration.ZERO;
+  }
+
+  /** Why the provider is as good as down for a while, or null when it is not paused for long. */
+  private String pausedLong(Provider provider) {
+    Duration paused = pacer.pausedFor(provider.id());
+    return paused.compareTo(afterPause) > 0
+        ? provider.nickname()
+            + " asked to be left alone for "
+            + paused.withNanos(0)
+            + " (Retry-After)"
+        : null;
+  }
+
+  /**
+   * The first of the provider's backups whose breaker is closed and that is not paused for long.
+   */
+  private Provider available(Provider provider) {
+    for (Provider backup : ledger.backups(provider.id())) {
+      if (breakers.closedIn(backup.id()).isZero() && pausedLong(backup) == null) {
+        return backup;
       }
     }
-    return new Route(job, open);
+    return null;
   }
 
   /**
@@ -70,6 +118,23 @@ public class Failover {
     Long backup = provider.backupProviderId();
     if (backup == null) {
       return result;
+    }
+    if (result instanceof Ledger.CallResult.Retry retry
+        && retry.movable()
+        && retry.delay().compareTo(afterPause) > 0
+        && pausedLong(provider) != null) {
+      Provider to = available(provider);
+      if (to != null) {
+        return new Ledger.CallResult.FailOver(
+            "failed over from "
+                + provider.nickname()
+                + ": it asked to be left alone for "
+                + retry.delay().withNanos(0)
+                + " (Retry-After): "
+                + retry.error(),
+            to.id(),
+            false);
+      }
     }
     if (result instanceof Ledger.CallResult.Retry retry
         && retry.movable()

@@ -57,7 +57,6 @@ public class Ledger {
     /** The call may have reached the provider, but no answer says what it did. */
     record InDoubt(String error) implements CallResult {}
 
-    /** The provider refused in a way that may heal; it did not take the emails. */
     /**
      * A failure that may heal: the call is made again later. {@code movable} is false when the
      * answer came from a gateway in front of the provider that gave up waiting for it (502, 504):

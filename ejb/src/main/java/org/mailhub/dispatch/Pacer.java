@@ -129,6 +129,16 @@ public class Pacer {
         });
   }
 
+  /** How long until the provider may be called again after its {@code Retry-After}, if paused. */
+  public Duration pausedFor(long providerId) {
+    try {
+      return pausedFor(providerId, false);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not look up the pause of provider " + providerId, e);
+      return Duration.ZERO;
+    }
+  }
+
   /**
    * The pause in force as this node knows it; looked up in the database when older than a second
    * (unless {@code localOnly}: right after a wait, only this node's news matter).

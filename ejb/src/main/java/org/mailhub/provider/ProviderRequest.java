@@ -24,8 +24,10 @@ public record ProviderRequest(
             description =
                 "The provider that takes over this one's running campaigns when it fails: after"
                     + " mailhub.dispatch.failover-after-attempts attempts that may heal (5xx, 429,"
-                    + " refused connections, SMTP 4xx), when its circuit breaker is open, or at"
-                    + " once when it refuses mailhub's credentials (HTTP 401/403, SMTP 535)."
+                    + " refused connections, SMTP 4xx), when its circuit breaker is open, when it"
+                    + " asks (Retry-After) to be left alone for longer than"
+                    + " mailhub.dispatch.failover-after-pause (1 minute), or at once when it"
+                    + " refuses mailhub's credentials (HTTP 401/403, SMTP 535)."
                     + " Optional; the backup may name its own, without cycles.")
         Long backupProviderId,
     @Schema(

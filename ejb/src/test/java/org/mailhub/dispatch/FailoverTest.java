@@ -19,6 +19,7 @@ class FailoverTest {
   private final Failover failover = new Failover();
   private final ProviderBreakers breakers = new ProviderBreakers();
   private final List<String> switched = new ArrayList<>();
+  private final Map<Long, Duration> paused = new java.util.HashMap<>();
 
   private final Provider primary = provider(1, "primary", 2L);
   private final Provider backup = provider(2, "backup", 3L);
@@ -29,6 +30,20 @@ class FailoverTest {
     breakers.delay = Duration.ofSeconds(30);
     failover.breakers = breakers;
     failover.afterAttempts = 3;
+    failover.afterPause = Duration.ofMinutes(1);
+    failover.pacer = new Pacer();
+    failover.pacer.paces =
+        new Paces() {
+          @Override
+          public void pause(long providerId, Duration pause) {
+            paused.put(providerId, pause);
+          }
+
+          @Override
+          public Duration pausedFor(long providerId) {
+            return paused.getOrDefault(providerId, Duration.ZERO);
+          }
+        };
     Map<Long, List<Provider>> chains =
         Map.of(1L, List.of(backup, last), 2L, List.of(last), 3L, List.of());
     failover.ledger =
@@ -120,6 +135,46 @@ class FailoverTest {
     Failover.Route route = failover.route(job(primary));
     assertSame(primary, route.job().provider());
     assertTrue(route.delay().compareTo(Duration.ZERO) > 0);
+    assertEquals(List.of(), switched);
+  }
+
+  @Test
+  void aProviderThatAsksForALongPauseFailsOverAtOnceAndAShortPauseIsWaitedFor() {
+    // a rate limit's far slot is no pause: the chunk waits for it
+    assertEquals(Duration.ofMinutes(59), failover.whilePaused(primary, Duration.ofMinutes(59)));
+
+    Ledger.CallResult shortPause = new Ledger.CallResult.Retry("429", Duration.ofSeconds(2));
+    failover.pacer.pause(1, Duration.ofSeconds(2));
+    assertSame(shortPause, failover.after(primary, 1, shortPause));
+    assertSame(primary, failover.route(job(primary)).job().provider());
+    assertEquals(Duration.ofSeconds(2), failover.whilePaused(primary, Duration.ofSeconds(2)));
+
+    Ledger.CallResult longPause = new Ledger.CallResult.Retry("429 slow down", Duration.ofHours(1));
+    failover.pacer.pause(1, Duration.ofHours(1));
+    var over =
+        assertInstanceOf(Ledger.CallResult.FailOver.class, failover.after(primary, 1, longPause));
+    assertEquals(2L, over.toProviderId());
+    assertTrue(
+        over.error().startsWith("failed over from primary: it asked to be left alone for PT1H"),
+        over.error());
+    // the chunks that found no slot come back at once, and go to the backup
+    assertEquals(Duration.ZERO, failover.whilePaused(primary, Duration.ofMinutes(59)));
+    assertSame(backup, failover.route(job(primary)).job().provider());
+    assertEquals(List.of("1->2"), switched);
+  }
+
+  @Test
+  void aLongPauseWithNowhereToGoIsWaitedFor() {
+    failover.pacer.pause(1, Duration.ofHours(1));
+    failover.pacer.pause(2, Duration.ofHours(1));
+    open(3);
+    Ledger.CallResult longPause = new Ledger.CallResult.Retry("429", Duration.ofHours(1));
+    // on the last attempt it moves on as any failure that may heal, else it waits for the pause
+    assertSame(longPause, failover.after(primary, 1, longPause));
+    Duration later = Duration.ofMinutes(59);
+    assertEquals(later, failover.whilePaused(primary, later));
+    Failover.Route route = failover.route(job(primary));
+    assertSame(primary, route.job().provider());
     assertEquals(List.of(), switched);
   }
 

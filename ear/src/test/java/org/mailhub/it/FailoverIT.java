@@ -166,6 +166,43 @@ class FailoverIT {
   }
 
   @Test
+  void aBackupThatACampaignIsSendingThroughCannotBeDeletedOnceUnlinked() throws Exception {
+    primary.answer(401, "{\"error\": \"invalid API key\"}");
+    java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+    backup.replies(
+        request -> {
+          try {
+            hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new RecordingEsp.Reply(200, Map.of(), "{}");
+        });
+    long backupId = provider("backup", backup, "backup@acme.example", null);
+    long primaryId = provider("primary", primary, "news@acme.example", backupId);
+    Campaigns.importTagged(run, recipients());
+    long campaign = Campaigns.launchToRun(Mailhub.BASE, primaryId, run);
+    try {
+      Campaigns.await(java.time.Duration.ofSeconds(30), () -> backup.count() > 0);
+
+      // the primary no longer names it, but the campaign is sending through it
+      HttpResponse<String> unlinked =
+          Mailhub.put(
+              "api/providers/" + primaryId, json("primary", primary, "news@acme.example", null));
+      assertEquals(200, unlinked.statusCode(), unlinked.body());
+      HttpResponse<String> deleted = Mailhub.delete("api/providers/" + backupId);
+      assertEquals(409, deleted.statusCode(), deleted.body());
+      assertEquals("PROVIDER_IN_USE", Mailhub.json(deleted).getString("code"), deleted.body());
+    } finally {
+      hold.countDown();
+    }
+    JsonObject finished = Campaigns.awaitEnd(campaign);
+    assertEquals("SENT", finished.getString("status"), finished.toString());
+    assertEquals(RECIPIENTS, Campaigns.receivedOnce(backup).size(), backup.paths());
+    assertEquals(204, Mailhub.delete("api/providers/" + backupId).statusCode(), "once it is done");
+  }
+
+  @Test
   void aTestEmailThroughADownPrimaryDoesNotFailOver() throws Exception {
     primary.answer(503, "{\"error\": \"down\"}");
     long backupId = provider("backup", backup, "backup@acme.example", null);

@@ -49,9 +49,16 @@ public class CampaignRepository {
         .getResultList();
   }
 
+  /**
+   * Whether a sending campaign goes through the provider: its own, or one it failed over to (which
+   * may no longer be anybody's backup).
+   */
   public boolean anySendingThrough(long providerId) {
     return !em.createQuery(
-            "select c.id from Campaign c where c.providerId = :p and c.status = :s", Long.class)
+            "select c.id from Campaign c where c.status = :s and (c.providerId = :p or exists"
+                + " (select f.id from CampaignFailover f where f.campaignId = c.id"
+                + " and f.toProviderId = :p))",
+            Long.class)
         .setParameter("p", providerId)
         .setParameter("s", CampaignStatus.SENDING)
         .setMaxResults(1)

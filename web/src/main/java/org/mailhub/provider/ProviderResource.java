@@ -184,7 +184,10 @@ public class ProviderResource {
   @Operation(
       operationId = "deleteProvider",
       summary = "Delete a provider",
-      description = "The default provider can only be deleted when it is the last one.")
+      description =
+          "The default provider can only be deleted when it is the last one; a provider that a"
+              + " sending campaign goes through (its own, or the backup it failed over to) or"
+              + " that is another provider's backup cannot be deleted.")
   @APIResponse(responseCode = "204", description = "deleted")
   @APIResponse(
       responseCode = "404",
@@ -192,7 +195,10 @@ public class ProviderResource {
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   @APIResponse(
       responseCode = "409",
-      description = "it is the default and others exist",
+      description =
+          "DEFAULT_PROVIDER: it is the default and others exist; PROVIDER_IN_USE: a sending"
+              + " campaign goes through it; PROVIDER_IS_BACKUP: another provider names it as its"
+              + " backup",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   public Response delete(@PathParam("id") long id) {
     providers.delete(id);

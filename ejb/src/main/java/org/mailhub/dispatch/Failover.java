@@ -56,7 +56,13 @@ public class Failover {
     }
     Provider backup = available(current);
     if (backup != null) {
-      ledger.failOver(job.campaign().id(), current.id(), backup.id(), down, false);
+      long now = ledger.failOver(job.campaign().id(), current.id(), backup.id(), down, false);
+      // another dispatch may have moved the campaign on first: the chunk follows the campaign
+      for (Provider next : ledger.backups(current.id())) {
+        if (next.id() == now) {
+          return new Route(new Ledger.Job(job.campaign(), next), Duration.ZERO);
+        }
+      }
       return new Route(new Ledger.Job(job.campaign(), backup), Duration.ZERO);
     }
     // paused and nowhere to go: the rate limiter keeps the chunk waiting for the pause

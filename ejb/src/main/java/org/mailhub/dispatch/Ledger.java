@@ -119,24 +119,30 @@ public class Ledger {
    * Moves the campaign from provider {@code from} to {@code to}, unless it moved on already
    * (another dispatch of it got there first): the campaign's recipients not handed to a provider
    * yet go through {@code to} from now on.
+   *
+   * @return the provider the campaign goes through now: {@code to}, or the one another dispatch
+   *     moved it to
    */
-  public void failOver(long campaignId, long from, long to, String reason, boolean authentication) {
+  public long failOver(long campaignId, long from, long to, String reason, boolean authentication) {
     Campaign campaign = campaigns.lock(campaignId).orElse(null);
     if (campaign == null || campaign.providerId() == null) {
-      return;
+      return to;
     }
-    if (failovers.current(campaignId).orElse(campaign.providerId()) == from) {
-      failovers.add(new CampaignFailover(campaignId, from, to, reason, authentication));
-      LOG.warning(
-          "Campaign "
-              + campaignId
-              + " fails over from provider "
-              + from
-              + " to provider "
-              + to
-              + ": "
-              + reason);
+    long current = failovers.current(campaignId).orElse(campaign.providerId());
+    if (current != from) {
+      return current; // another dispatch moved the campaign on first
     }
+    failovers.add(new CampaignFailover(campaignId, from, to, reason, authentication));
+    LOG.warning(
+        "Campaign "
+            + campaignId
+            + " fails over from provider "
+            + from
+            + " to provider "
+            + to
+            + ": "
+            + reason);
+    return to;
   }
 
   /** The campaign's status now: it may have been cancelled or failed while a chunk was sent. */

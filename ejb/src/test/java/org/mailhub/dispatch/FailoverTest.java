@@ -21,6 +21,9 @@ class FailoverTest {
   private final List<String> switched = new ArrayList<>();
   private final Map<Long, Duration> paused = new java.util.HashMap<>();
 
+  /** The provider another dispatch moved the campaign to first, if one did. */
+  private Long movedOnBy;
+
   private final Provider primary = provider(1, "primary", 2L);
   private final Provider backup = provider(2, "backup", 3L);
   private final Provider last = provider(3, "last", null);
@@ -54,9 +57,13 @@ class FailoverTest {
           }
 
           @Override
-          public void failOver(
+          public long failOver(
               long campaignId, long from, long to, String reason, boolean authentication) {
+            if (movedOnBy != null) {
+              return movedOnBy;
+            }
             switched.add(from + "->" + to);
+            return to;
           }
         };
   }
@@ -125,6 +132,13 @@ class FailoverTest {
     open(2); // the backup fails too: on to its backup
     assertSame(last, failover.route(job(primary)).job().provider());
     assertEquals(List.of("1->3"), switched);
+  }
+
+  @Test
+  void aChunkFollowsTheCampaignWhereAnotherDispatchMovedItFirst() {
+    open(1);
+    movedOnBy = 3L; // while this dispatch looked, another one found the backup down too
+    assertSame(last, failover.route(job(primary)).job().provider());
   }
 
   @Test

@@ -46,6 +46,9 @@ public class Failover {
   public Route route(Ledger.Job job) {
     Provider current = job.provider();
     Duration open = breakers.closedIn(current.id());
+    if (open.isZero() && current.backupProviderId() == null) {
+      return new Route(job, Duration.ZERO); // a pause is waited for by the rate limiter
+    }
     String down = open.isZero() ? pausedLong(current) : null;
     if (open.isZero() && down == null) {
       return new Route(job, Duration.ZERO);

@@ -36,9 +36,9 @@ public record CampaignResponse(
         List<ProviderCounts> providers,
     @Schema(
             description =
-                "While the campaign is sending through a provider with a rate limit: when its"
-                    + " waiting recipients will have been sent at that limit (as if it had the"
-                    + " provider to itself); null otherwise.")
+                "While the campaign is sending through a provider with a rate limit (its own, or"
+                    + " the backup it failed over to): when its waiting recipients will have been"
+                    + " sent at that limit (as if it had the provider to itself); null otherwise.")
         Instant expectedFinishAt) {
 
   /** The campaign moved from one provider to its backup. */

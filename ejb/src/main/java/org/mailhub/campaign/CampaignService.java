@@ -388,18 +388,24 @@ public class CampaignService {
         c.finishedAt(),
         routes.views(failovers),
         routes.providers(c, byStatus, !failovers.isEmpty()),
-        expectedFinish(c, counts.queued()));
+        expectedFinish(
+            c,
+            failovers.isEmpty()
+                ? c.providerId()
+                : failovers.get(failovers.size() - 1).toProviderId(),
+            counts.queued()));
   }
 
   /**
-   * When a sending campaign's waiting recipients will have been sent at its provider's rate limit,
-   * as if it had the provider to itself; null without a limit.
+   * When a sending campaign's waiting recipients will have been sent at the rate limit of the
+   * provider it goes through now (its own, or the backup it failed over to), as if it had the
+   * provider to itself; null without a limit.
    */
-  private Instant expectedFinish(Campaign c, long queued) {
-    if (c.status() != CampaignStatus.SENDING || c.providerId() == null || queued == 0) {
+  private Instant expectedFinish(Campaign c, Long providerId, long queued) {
+    if (c.status() != CampaignStatus.SENDING || providerId == null || queued == 0) {
       return null;
     }
-    Provider provider = providers.find(c.providerId()).orElse(null);
+    Provider provider = providers.find(providerId).orElse(null);
     if (provider == null || !provider.rateLimit().isLimited()) {
       return null;
     }

@@ -91,6 +91,21 @@ class ClusterIT {
     assertRefused(stranger, "MAILHUB_SECRET_KEY is not the key of the running nodes");
     stranger.kill();
 
+    // a host that reaches the cluster port but does not know the cluster password is not let in
+    OwnServer intruder = new OwnServer("cluster-d", 700).configuration("standalone-full-ha.xml");
+    servers.add(intruder);
+    Map<String, String> wrongPassword = new HashMap<>(environment);
+    wrongPassword.put("MAILHUB_CLUSTER_PASSWORD", UUID.randomUUID().toString());
+    intruder.launch(wrongPassword, properties());
+    Campaigns.await(
+        Duration.ofMinutes(2),
+        () -> output(intruder).contains("WFLYSRV0026") || output(intruder).contains("WFLYSRV0025"));
+    assertTrue(
+        output(intruder).toLowerCase(java.util.Locale.ROOT).contains("authentication failed"),
+        "JGroups refused its join; see " + intruder.file("server-start-1.log"));
+    assertNotEquals(200, Mailhub.get(intruder.url(), "api/health").statusCode());
+    intruder.kill();
+
     try (RecordingEsp esp = new RecordingEsp().slow(5)) {
       Campaigns.importTagged(
           a.url(),

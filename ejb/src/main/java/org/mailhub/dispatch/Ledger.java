@@ -263,9 +263,10 @@ public class Ledger {
       SendStatus status,
       String messageId,
       String error) {
-    for (Recipient recipient : recipients) {
-      sends.add(SendRecord.ended(chunk, providerId, recipient, status, messageId, error));
-    }
+    sends.addAll(
+        recipients.stream()
+            .map(r -> SendRecord.ended(chunk, providerId, r, status, messageId, error))
+            .toList());
   }
 
   /**

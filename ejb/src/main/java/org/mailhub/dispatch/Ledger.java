@@ -263,10 +263,9 @@ public class Ledger {
       SendStatus status,
       String messageId,
       String error) {
-    sends.addAll(
-        recipients.stream()
-            .map(r -> SendRecord.ended(chunk, providerId, r, status, messageId, error))
-            .toList());
+    for (Recipient recipient : recipients) {
+      sends.add(SendRecord.ended(chunk, providerId, recipient, status, messageId, error));
+    }
   }
 
   /**

@@ -38,39 +38,6 @@ public class SendRepository {
     em.persist(record);
   }
 
-  /**
-   * Inserts the records of one provider call in the caller's transaction, in JDBC batches through a
-   * stateless session on the same connection: a batch call's 1000 records cost Hibernate no
-   * persistence context entries, snapshots or flush-time checks (they were most of the time that
-   * recording a batch took). They are not managed afterwards; nothing in the transaction reads them
-   * back.
-   */
-  public void addAll(List<SendRecord> records) {
-    if (records.size() < 2) {
-      records.forEach(em::persist);
-      return;
-    }
-    org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
-    session.doWork(
-        connection -> {
-          try (org.hibernate.StatelessSession batch =
-              session
-                  .getSessionFactory()
-                  .withStatelessOptions()
-                  .connection(connection)
-                  .openStatelessSession()) {
-            batch.setJdbcBatchSize(INSERT_BATCH);
-            records.forEach(batch::insert);
-            ((org.hibernate.engine.spi.SharedSessionContractImplementor) batch)
-                .getJdbcCoordinator()
-                .executeBatch();
-          }
-        });
-  }
-
-  /** Rows per JDBC batch of {@link #addAll}. */
-  private static final int INSERT_BATCH = 250;
-
   /** The profiles of the chunk that have their send record. */
   public Set<Long> recordedProfiles(long chunkId) {
     return new HashSet<>(

@@ -47,6 +47,14 @@ public class ProviderPace {
   @Column(name = "day_count", nullable = false)
   private long dayCount;
 
+  /**
+   * Until when the provider asked to be left alone ({@code Retry-After}), in microseconds since the
+   * epoch; kept apart from {@link #nextAt}, which the limit's spacing moves too. None before the
+   * first pause (and in rows made before pauses were kept apart).
+   */
+  @Column(name = "paused_until")
+  private Long pausedUntil;
+
   protected ProviderPace() {}
 
   public ProviderPace(long providerId) {
@@ -112,12 +120,19 @@ public class ProviderPace {
 
   /** No call starts before {@code now + pause} (a provider's {@code Retry-After}). */
   public void pause(Instant now, Duration pause) {
-    nextAt = Math.max(nextAt, micros(now) + pause.toNanos() / 1000);
+    long until = micros(now) + pause.toNanos() / 1000;
+    nextAt = Math.max(nextAt, until);
+    pausedUntil = pausedUntil == null ? until : Math.max(pausedUntil, until);
   }
 
-  /** How long from {@code now} until the next call may start; zero when it may now. */
+  /**
+   * How long from {@code now} the provider's own pause ({@code Retry-After}) lasts; zero when none
+   * is in force. The spacing of the rate limit is no pause: a call's slot may be further off.
+   */
   public Duration pausedFor(Instant now) {
-    return Duration.of(Math.max(0, nextAt - micros(now)), ChronoUnit.MICROS);
+    return pausedUntil == null
+        ? Duration.ZERO
+        : Duration.of(Math.max(0, pausedUntil - micros(now)), ChronoUnit.MICROS);
   }
 
   /**

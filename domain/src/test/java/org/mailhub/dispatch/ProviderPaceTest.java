@@ -85,8 +85,20 @@ class ProviderPaceTest {
     assertEquals(
         Duration.ofMillis(500), pace.reserve(T0.plusMillis(1500), 1, fifty, PATIENCE).in());
     pace.pause(T0, Duration.ofMillis(1)); // a shorter pause does not shorten the one in force
-    assertEquals(Duration.ofMillis(520), pace.pausedFor(T0.plusMillis(1500)));
+    assertEquals(Duration.ofMillis(500), pace.pausedFor(T0.plusMillis(1500)));
     assertEquals(Duration.ZERO, pace.pausedFor(T0.plusSeconds(3)));
+  }
+
+  @Test
+  void aFarSlotOfTheLimitIsNoPause() {
+    // 1000 recipients at 10/s hold the provider for 100 s; nobody asked for a pause
+    RateLimit ten = RateLimit.of(10, null, null);
+    assertTrue(pace.reserve(T0, 1000, ten, PATIENCE).granted());
+    assertEquals(Duration.ofSeconds(100), pace.reserve(T0, 1, ten, PATIENCE).in());
+    assertEquals(Duration.ZERO, pace.pausedFor(T0));
+    pace.pause(T0, Duration.ofSeconds(30));
+    assertEquals(Duration.ofSeconds(30), pace.pausedFor(T0));
+    assertEquals(Duration.ofSeconds(100), pace.reserve(T0, 1, ten, PATIENCE).in());
   }
 
   @Test

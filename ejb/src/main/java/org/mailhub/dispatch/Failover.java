@@ -44,6 +44,13 @@ public class Failover {
    * long pause; then the first of its backups that takes calls, to which the campaign fails over.
    */
   public Route route(Ledger.Job job) {
+    return route(job, 0);
+  }
+
+  /** How often a chunk follows its campaign on down the chain before it waits a moment. */
+  private static final int MAX_HOPS = 8;
+
+  private Route route(Ledger.Job job, int hops) {
     Provider current = job.provider();
     Duration open = breakers.closedIn(current.id());
     if (open.isZero() && current.backupProviderId() == null) {
@@ -58,33 +65,48 @@ public class Failover {
           "the circuit breaker of " + current.nickname() + " is open after failures that may heal";
     }
     Provider backup = available(current);
-    if (backup != null) {
+    // the backup's breaker may be over its delay: this chunk's first call is then its probe
+    if (backup != null && breakers.closedIn(backup.id()).isZero()) {
       long now = ledger.failOver(job.campaign().id(), current.id(), backup.id(), down, false);
-      // another dispatch may have moved the campaign on first: the chunk follows the campaign
-      for (Provider next : ledger.backups(current.id())) {
-        if (next.id() == now) {
-          return new Route(new Ledger.Job(job.campaign(), next), Duration.ZERO);
-        }
+      if (now == backup.id()) {
+        return new Route(new Ledger.Job(job.campaign(), backup), Duration.ZERO);
       }
-      return new Route(new Ledger.Job(job.campaign(), backup), Duration.ZERO);
+      // another dispatch moved the campaign on first: the chunk follows it, with this node's
+      // look at the provider it went to
+      Ledger.Job moved = ledger.job(job.campaign().id());
+      if (moved != null && moved.provider() != null && hops < MAX_HOPS) {
+        return route(moved, hops + 1);
+      }
+      return new Route(job, Duration.ofSeconds(1)); // the next dispatch looks again
     }
-    // paused and nowhere to go: the rate limiter keeps the chunk waiting for the pause
+    // nowhere to go: an open breaker is waited for here, a pause by the rate limiter
     return new Route(job, open);
   }
 
   /**
    * How long the recipients of a chunk wait when the provider had no slot for their call: none when
    * the provider asked for a long pause and a backup takes calls, which the next dispatch of the
-   * chunk goes to.
+   * chunk goes to; while none does, until the first of them may (a paused one after its pause, one
+   * with an open breaker after {@code failover-after-pause}).
    */
   public Duration whilePaused(Provider provider, Duration later) {
     if (provider.backupProviderId() == null
         || later.compareTo(afterPause) <= 0
-        || pausedLong(provider) == null
-        || available(provider) == null) {
+        || pausedLong(provider) == null) {
       return later;
     }
-    return Duration.ZERO;
+    if (available(provider) != null) {
+      return Duration.ZERO;
+    }
+    // when the first backup may take calls again: a paused one after its pause, one whose breaker
+    // is open after at most failover-after-pause
+    Duration next = later;
+    for (Provider backup : ledger.backups(provider.id())) {
+      Duration paused = pacer.pausedFor(backup.id());
+      Duration again = paused.compareTo(afterPause) > 0 ? paused : afterPause;
+      next = again.compareTo(next) < 0 ? again : next;
+    }
+    return next;
   }
 
   /** Why the provider is as good as down for a while, or null when it is not paused for long. */
@@ -99,11 +121,12 @@ public class Failover {
   }
 
   /**
-   * The first of the provider's backups whose breaker is closed and that is not paused for long.
+   * The first of the provider's backups that is not paused for long and whose breaker would let a
+   * call through (looked at, not taken).
    */
   private Provider available(Provider provider) {
     for (Provider backup : ledger.backups(provider.id())) {
-      if (breakers.closedIn(backup.id()).isZero() && pausedLong(backup) == null) {
+      if (pausedLong(backup) == null && breakers.takesCalls(backup.id())) {
         return backup;
       }
     }
@@ -130,17 +153,12 @@ public class Failover {
     }
     if (result instanceof Ledger.CallResult.Retry retry
         && retry.movable()
-        && retry.delay().compareTo(afterPause) > 0
-        && pausedLong(provider) != null) {
-      Provider to = available(provider);
+        && retry.delay().compareTo(afterPause) > 0) {
+      String paused = pausedLong(provider);
+      Provider to = paused == null ? null : available(provider);
       if (to != null) {
         return new Ledger.CallResult.FailOver(
-            "failed over from "
-                + provider.nickname()
-                + ": it asked to be left alone for "
-                + retry.delay().withNanos(0)
-                + " (Retry-After): "
-                + retry.error(),
+            "failed over from " + provider.nickname() + ": " + paused + ": " + retry.error(),
             to.id(),
             false);
       }

@@ -74,6 +74,19 @@ public class ProviderBreakers {
   }
 
   /**
+   * Whether {@link #closedIn} would let a call through now, without taking the probe of a breaker
+   * whose delay is over: for looking at providers that may not be called.
+   */
+  public boolean takesCalls(long providerId) {
+    State state = states.get(providerId);
+    Instant now = clock.instant();
+    return state == null
+        || state instanceof Closed
+        || state instanceof Open open && !now.isBefore(open.until())
+        || state instanceof Probing probing && !now.isBefore(probing.until());
+  }
+
+  /**
    * Zero when a call may go through, else how long to wait before asking again. After the open
    * delay, exactly one caller gets zero: it probes the provider and must report with {@link
    * #succeeded} or {@link #failed}.

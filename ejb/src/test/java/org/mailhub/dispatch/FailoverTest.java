@@ -19,7 +19,7 @@ class FailoverTest {
   private final Failover failover = new Failover();
   private final ProviderBreakers breakers = new ProviderBreakers();
   private final List<String> switched = new ArrayList<>();
-  private final Map<Long, Duration> paused = new java.util.HashMap<>();
+  private final Map<Long, ProviderPace> paces = new java.util.HashMap<>();
 
   /** The provider another dispatch moved the campaign to first, if one did. */
   private Long movedOnBy;
@@ -38,13 +38,22 @@ class FailoverTest {
     failover.pacer.paces =
         new Paces() {
           @Override
+          public ProviderPace.Reservation reserve(
+              long providerId,
+              org.mailhub.provider.RateLimit limit,
+              int recipients,
+              Duration patience) {
+            return pace(providerId).reserve(java.time.Instant.now(), recipients, limit, patience);
+          }
+
+          @Override
           public void pause(long providerId, Duration pause) {
-            paused.put(providerId, pause);
+            pace(providerId).pause(java.time.Instant.now(), pause);
           }
 
           @Override
           public Duration pausedFor(long providerId) {
-            return paused.getOrDefault(providerId, Duration.ZERO);
+            return pace(providerId).pausedFor(java.time.Instant.now());
           }
         };
     Map<Long, List<Provider>> chains =
@@ -54,6 +63,18 @@ class FailoverTest {
           @Override
           public List<Provider> backups(long providerId) {
             return chains.get(providerId);
+          }
+
+          @Override
+          public Job job(long campaignId) {
+            Provider now =
+                movedOnBy == null
+                    ? primary
+                    : List.of(primary, backup, last).stream()
+                        .filter(p -> p.id() == movedOnBy.longValue())
+                        .findFirst()
+                        .orElseThrow();
+            return FailoverTest.job(now);
           }
 
           @Override
@@ -139,6 +160,45 @@ class FailoverTest {
     open(1);
     movedOnBy = 3L; // while this dispatch looked, another one found the backup down too
     assertSame(last, failover.route(job(primary)).job().provider());
+
+    open(3); // and where it went is down on this node: the chunk waits for that breaker
+    Failover.Route route = failover.route(job(primary));
+    assertSame(last, route.job().provider());
+    assertTrue(route.delay().compareTo(Duration.ZERO) > 0, route.toString());
+  }
+
+  @Test
+  void lookingAtABackupDoesNotTakeTheProbeOfItsBreaker() {
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.now());
+    breakers.clock =
+        new java.time.Clock() {
+          @Override
+          public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+          }
+
+          @Override
+          public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public java.time.Instant instant() {
+            return now.get();
+          }
+        };
+    open(2);
+    now.set(now.get().plusSeconds(31)); // the backup's delay is over: its next caller probes
+    failover.pacer.pause(1, Duration.ofHours(1));
+    failover.pacer.pause(3, Duration.ofHours(1));
+
+    // the primary is paused for long, the backup may be probed: the chunk comes back at once ...
+    assertEquals(Duration.ZERO, failover.whilePaused(primary, Duration.ofMinutes(59)));
+    assertEquals(Duration.ZERO, failover.whilePaused(primary, Duration.ofMinutes(59)));
+    // ... and its dispatch is the one that probes the backup
+    assertSame(backup, failover.route(job(primary)).job().provider());
+    assertEquals(ProviderBreakers.Position.PROBING, breakers.position(2));
   }
 
   @Test
@@ -169,7 +229,8 @@ class FailoverTest {
         assertInstanceOf(Ledger.CallResult.FailOver.class, failover.after(primary, 1, longPause));
     assertEquals(2L, over.toProviderId());
     assertTrue(
-        over.error().startsWith("failed over from primary: it asked to be left alone for PT1H"),
+        over.error()
+            .startsWith("failed over from primary: primary asked to be left alone for PT59M"),
         over.error());
     // the chunks that found no slot come back at once, and go to the backup
     assertEquals(Duration.ZERO, failover.whilePaused(primary, Duration.ofMinutes(59)));
@@ -186,10 +247,36 @@ class FailoverTest {
     // on the last attempt it moves on as any failure that may heal, else it waits for the pause
     assertSame(longPause, failover.after(primary, 1, longPause));
     Duration later = Duration.ofMinutes(59);
-    assertEquals(later, failover.whilePaused(primary, later));
+    // the last of the chain has an open breaker: the chunk looks again after failover-after-pause
+    assertEquals(Duration.ofMinutes(1), failover.whilePaused(primary, later));
     Failover.Route route = failover.route(job(primary));
     assertSame(primary, route.job().provider());
     assertEquals(List.of(), switched);
+
+    // when every backup is paused too, the chunk waits for the first of their pauses
+    failover.pacer.pause(3, Duration.ofMinutes(30));
+    Duration next = failover.whilePaused(primary, later);
+    assertTrue(next.compareTo(Duration.ofMinutes(29)) > 0, next.toString());
+    assertTrue(next.compareTo(Duration.ofMinutes(30)) <= 0, next.toString());
+  }
+
+  @Test
+  void aLimitedProvidersFarSlotIsNoReasonToFailOver() {
+    // a batch of 1000 at 10/s holds the primary for 100 s: the next chunk waits for its slot
+    org.mailhub.provider.RateLimit ten = org.mailhub.provider.RateLimit.of(10, null, null);
+    failover.pacer.paces.reserve(1, ten, 1000, Duration.ofSeconds(1));
+    Duration later = failover.pacer.paces.reserve(1, ten, 1, Duration.ofSeconds(1)).in();
+    assertTrue(later.compareTo(Duration.ofSeconds(90)) > 0, later.toString());
+
+    assertEquals(later, failover.whilePaused(primary, later));
+    assertSame(primary, failover.route(job(primary)).job().provider());
+    Ledger.CallResult retry = new Ledger.CallResult.Retry("503", Duration.ofMinutes(2));
+    assertSame(retry, failover.after(primary, 1, retry), "a long backoff is no pause either");
+    assertEquals(List.of(), switched);
+  }
+
+  private ProviderPace pace(long providerId) {
+    return paces.computeIfAbsent(providerId, ProviderPace::new);
   }
 
   private void open(long providerId) {

@@ -186,8 +186,8 @@ public class ProviderResource {
       summary = "Delete a provider",
       description =
           "The default provider can only be deleted when it is the last one; a provider that a"
-              + " sending campaign goes through (its own, or the backup it failed over to) or"
-              + " that is another provider's backup cannot be deleted.")
+              + " sending campaign goes through or has failed over to, or that is another"
+              + " provider's backup, cannot be deleted.")
   @APIResponse(responseCode = "204", description = "deleted")
   @APIResponse(
       responseCode = "404",
@@ -197,7 +197,7 @@ public class ProviderResource {
       responseCode = "409",
       description =
           "DEFAULT_PROVIDER: it is the default and others exist; PROVIDER_IN_USE: a sending"
-              + " campaign goes through it; PROVIDER_IS_BACKUP: another provider names it as its"
+              + " campaign goes through it or has failed over to it; PROVIDER_IS_BACKUP: another provider names it as its"
               + " backup",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   public Response delete(@PathParam("id") long id) {

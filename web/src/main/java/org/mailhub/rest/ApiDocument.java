@@ -50,7 +50,7 @@ public class ApiDocument implements OASFilter {
         "409",
         "Conflict",
         "The call does not fit the current state: NICKNAME_TAKEN, USERNAME_TAKEN,"
-            + " DEFAULT_PROVIDER, PROVIDER_IN_USE, NOT_A_DRAFT, NOT_CANCELLABLE, NO_PROVIDER,"
+            + " DEFAULT_PROVIDER, PROVIDER_IN_USE, PROVIDER_IS_BACKUP, NOT_A_DRAFT, NOT_CANCELLABLE, NO_PROVIDER,"
             + " OWN_USER, LAST_ADMIN, API_KEY_NAME_TAKEN."),
     PAYLOAD_TOO_LARGE(
         "413",
@@ -90,7 +90,7 @@ public class ApiDocument implements OASFilter {
       "Every error answer. code is stable, for programs: BAD_REQUEST, VALIDATION_FAILED,"
           + " MALFORMED_JSON, INSECURE_PUBLIC_URL (400); UNAUTHORIZED (401); FORBIDDEN, NOT_A_USER (403);"
           + " NOT_FOUND (404); NICKNAME_TAKEN, USERNAME_TAKEN, API_KEY_NAME_TAKEN, DEFAULT_PROVIDER,"
-          + " PROVIDER_IN_USE, NOT_A_DRAFT, NOT_CANCELLABLE, NO_PROVIDER, OWN_USER, LAST_ADMIN"
+          + " PROVIDER_IN_USE, PROVIDER_IS_BACKUP, NOT_A_DRAFT, NOT_CANCELLABLE, NO_PROVIDER, OWN_USER, LAST_ADMIN"
           + " (409); BODY_TOO_LARGE (413); JSON_OR_HEADER_REQUIRED, UNSUPPORTED_MEDIA_TYPE (415);"
           + " TOO_MANY_ATTEMPTS (429); INTERNAL_ERROR (500); BUSY (503). message is a sentence"
           + " for people; violations names each invalid field by its JSON path"

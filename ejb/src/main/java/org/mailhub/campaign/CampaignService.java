@@ -388,12 +388,19 @@ public class CampaignService {
         c.finishedAt(),
         routes.views(failovers),
         routes.providers(c, byStatus, !failovers.isEmpty()),
-        expectedFinish(
-            c,
-            failovers.isEmpty()
-                ? c.providerId()
-                : failovers.get(failovers.size() - 1).toProviderId(),
-            counts.queued()));
+        expectedFinish(c, goesThrough(c, failovers), counts.queued()));
+  }
+
+  /**
+   * The provider the campaign goes through now: its own, or the last backup it failed over to; none
+   * for a draft without a provider.
+   */
+  private static Long goesThrough(
+      Campaign c, List<org.mailhub.dispatch.CampaignFailover> failovers) {
+    if (failovers.isEmpty()) {
+      return c.providerId();
+    }
+    return failovers.get(failovers.size() - 1).toProviderId();
   }
 
   /**

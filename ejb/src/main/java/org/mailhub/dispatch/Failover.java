@@ -53,16 +53,17 @@ public class Failover {
   private Route route(Ledger.Job job, int hops) {
     Provider current = job.provider();
     Duration open = breakers.closedIn(current.id());
-    if (open.isZero() && current.backupProviderId() == null) {
-      return new Route(job, Duration.ZERO); // a pause is waited for by the rate limiter
-    }
-    String down = open.isZero() ? pausedLong(current) : null;
-    if (open.isZero() && down == null) {
-      return new Route(job, Duration.ZERO);
-    }
-    if (down == null) {
+    String down;
+    if (!open.isZero()) {
       down =
           "the circuit breaker of " + current.nickname() + " is open after failures that may heal";
+    } else if (current.backupProviderId() != null) {
+      down = pausedLong(current);
+    } else {
+      down = null; // a pause is waited for by the rate limiter
+    }
+    if (down == null) {
+      return new Route(job, Duration.ZERO);
     }
     Provider backup = available(current);
     // the backup's breaker may be over its delay: this chunk's first call is then its probe
@@ -95,13 +96,13 @@ public class Failover {
         || pausedLong(provider) == null) {
       return later;
     }
-    if (available(provider) != null) {
-      return Duration.ZERO;
-    }
-    // when the first backup may take calls again: a paused one after its pause, one whose breaker
-    // is open after at most failover-after-pause
+    // at once when a backup takes calls, else when the first of them may again: a paused one after
+    // its pause, one whose breaker is open after at most failover-after-pause
     Duration next = later;
     for (Provider backup : ledger.backups(provider.id())) {
+      if (takesCalls(backup)) {
+        return Duration.ZERO;
+      }
       Duration paused = pacer.pausedFor(backup.id());
       Duration again = paused.compareTo(afterPause) > 0 ? paused : afterPause;
       next = again.compareTo(next) < 0 ? again : next;
@@ -126,11 +127,15 @@ public class Failover {
    */
   private Provider available(Provider provider) {
     for (Provider backup : ledger.backups(provider.id())) {
-      if (pausedLong(backup) == null && breakers.takesCalls(backup.id())) {
+      if (takesCalls(backup)) {
         return backup;
       }
     }
     return null;
+  }
+
+  private boolean takesCalls(Provider backup) {
+    return pausedLong(backup) == null && breakers.takesCalls(backup.id());
   }
 
   /**
@@ -151,21 +156,25 @@ public class Failover {
     if (backup == null) {
       return result;
     }
-    if (result instanceof Ledger.CallResult.Retry retry
-        && retry.movable()
-        && retry.delay().compareTo(afterPause) > 0) {
-      String paused = pausedLong(provider);
-      Provider to = paused == null ? null : available(provider);
-      if (to != null) {
-        return new Ledger.CallResult.FailOver(
-            "failed over from " + provider.nickname() + ": " + paused + ": " + retry.error(),
-            to.id(),
-            false);
-      }
+    if (result instanceof Ledger.CallResult.Failed failed && failed.authentication()) {
+      return new Ledger.CallResult.FailOver(
+          "failed over from " + provider.nickname() + ": authentication failed: " + failed.error(),
+          backup,
+          true);
     }
-    if (result instanceof Ledger.CallResult.Retry retry
-        && retry.movable()
-        && CampaignFailover.movesOn(attempt, afterAttempts)) {
+    if (!(result instanceof Ledger.CallResult.Retry retry) || !retry.movable()) {
+      return result;
+    }
+    // a long Retry-After moves on at once, to the first backup that takes calls
+    String paused = retry.delay().compareTo(afterPause) > 0 ? pausedLong(provider) : null;
+    Provider to = paused == null ? null : available(provider);
+    if (to != null) {
+      return new Ledger.CallResult.FailOver(
+          "failed over from " + provider.nickname() + ": " + paused + ": " + retry.error(),
+          to.id(),
+          false);
+    }
+    if (CampaignFailover.movesOn(attempt, afterAttempts)) {
       return new Ledger.CallResult.FailOver(
           "failed over from "
               + provider.nickname()
@@ -175,12 +184,6 @@ public class Failover {
               + retry.error(),
           backup,
           false);
-    }
-    if (result instanceof Ledger.CallResult.Failed failed && failed.authentication()) {
-      return new Ledger.CallResult.FailOver(
-          "failed over from " + provider.nickname() + ": authentication failed: " + failed.error(),
-          backup,
-          true);
     }
     return result;
   }
